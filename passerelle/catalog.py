@@ -1,0 +1,94 @@
+"""The catalog: every query on the records for one "today" (what is published, open, closed, whose)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from functools import cached_property
+from zoneinfo import ZoneInfo
+
+from .models import Content, Employer, Job, Story
+
+PARIS = ZoneInfo("Europe/Paris")
+CLOSED_PAGE_DAYS = 90
+"""A closed job keeps its page (saying it is closed) this many days, so shared links do not break."""
+CLOSING_SOON_DAYS = 14
+
+
+def resolve_today(option: str | None) -> dt.date:
+    """--today, else SOURCE_DATE_EPOCH, else the clock; always a date in Europe/Paris."""
+    if option:
+        return dt.date.fromisoformat(option)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=PARIS).date()
+    return dt.datetime.now(tz=PARIS).date()
+
+
+@dataclass(frozen=True)
+class Catalog:
+    content: Content
+    today: dt.date
+
+    @cached_property
+    def employers(self) -> tuple[Employer, ...]:
+        return tuple(sorted(self.content.employers, key=lambda e: (e.name.casefold(), e.id)))
+
+    @cached_property
+    def _employers_by_id(self) -> dict[str, Employer]:
+        return {e.id: e for e in self.content.employers}
+
+    def employer(self, eid: str) -> Employer:
+        return self._employers_by_id[eid]
+
+    @cached_property
+    def stories(self) -> tuple[Story, ...]:
+        """Published stories, newest first: consent not withdrawn, publication date reached."""
+        live = [s for s in self.content.stories if s.withdrawn is None and s.published <= self.today]
+        return tuple(sorted(live, key=lambda s: (-s.published.toordinal(), s.id)))
+
+    @cached_property
+    def jobs(self) -> tuple[Job, ...]:
+        """Open jobs, closest deadline first: posted, and open through their deadline day."""
+        live = [j for j in self.content.jobs if j.posted <= self.today <= j.deadline]
+        return tuple(sorted(live, key=lambda j: (j.deadline, j.key)))
+
+    @cached_property
+    def recently_closed(self) -> tuple[Job, ...]:
+        """Closed jobs that keep a page saying so (in no listing, feed, sitemap or export)."""
+        limit = self.today - dt.timedelta(days=CLOSED_PAGE_DAYS)
+        closed = [j for j in self.content.jobs if limit <= j.deadline < self.today]
+        return tuple(sorted(closed, key=lambda j: j.key))
+
+    def is_open(self, job: Job) -> bool:
+        return job.posted <= self.today <= job.deadline
+
+    def closing_soon(self, job: Job) -> bool:
+        return (job.deadline - self.today).days <= CLOSING_SOON_DAYS
+
+    @cached_property
+    def _jobs_by_employer(self) -> dict[str, list[Job]]:
+        out: dict[str, list[Job]] = {}
+        for job in self.jobs:
+            out.setdefault(job.employer, []).append(job)
+        return out
+
+    @cached_property
+    def _stories_by_employer(self) -> dict[str, list[Story]]:
+        out: dict[str, list[Story]] = {}
+        for story in self.stories:
+            if story.employer:
+                out.setdefault(story.employer, []).append(story)
+        return out
+
+    def jobs_of(self, eid: str) -> list[Job]:
+        return self._jobs_by_employer.get(eid, [])
+
+    def stories_of(self, eid: str) -> list[Story]:
+        return self._stories_by_employer.get(eid, [])
+
+    def latest_change(self) -> dt.date:
+        """The newest date among what is published: feeds' updated date, stable between builds."""
+        dates = [s.published for s in self.stories] + [j.posted for j in self.jobs]
+        return max(dates, default=self.today)

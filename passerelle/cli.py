@@ -1,0 +1,114 @@
+"""The command line: build, check, serve, new (CONTRACT section 4)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from .catalog import resolve_today
+from .problems import Problem, summary
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _today(value: str | None) -> dt.date:
+    try:
+        return resolve_today(value)
+    except ValueError:
+        raise SystemExit(_usage(f"--today must be a date written YYYY-MM-DD, not '{value}'")) from None
+
+
+def _usage(message: str) -> int:
+    print(f"build.py: error: {message}", file=sys.stderr)
+    return 2
+
+
+def report(problems: list[Problem], stream=sys.stdout) -> None:  # noqa: ANN001
+    for problem in problems:
+        print(problem, file=stream)
+    print(summary(problems), file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .pipeline import build
+
+    quiet = args.quiet
+    problems = build(args.root, Path(args.out), _today(args.today),
+                     progress=(lambda _: None) if quiet else (lambda msg: print(msg, file=sys.stderr)))
+    if problems:
+        report(problems)
+        print("Nothing was written: the previous site is unchanged.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .pipeline import check
+
+    checked = check(args.root, _today(args.today))
+    problems = checked.problems
+    if args.paths:
+        wanted = [Path(p).resolve() for p in args.paths]
+        def concerns(problem: Problem) -> bool:
+            target = (args.root / problem.path).resolve()
+            return any(target == w or w in target.parents or target in w.parents for w in wanted)
+        problems = [p for p in problems if concerns(p)]
+    if problems:
+        report(problems)
+        return 1
+    c = checked.catalog.content
+    print(f"All good: {len(c.employers)} employers, {len(c.jobs)} jobs, {len(c.stories)} stories, {len(c.pages)} pages.")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(args.root, args.host, args.port, args.today)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import new
+
+    return new(args.root, args.kind, args.ids)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="build.py", description="Passerelle: build the site from its records.")
+    p.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    sub = p.add_subparsers(dest="command")
+    b = sub.add_parser("build", help="check everything, then build the whole site")
+    b.add_argument("--out", default="site", help="output folder (default: site/)")
+    b.add_argument("--today", help="the date to build for, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)")
+    b.add_argument("--quiet", action="store_true", help="print nothing but problems")
+    b.set_defaults(func=cmd_build)
+    c = sub.add_parser("check", help="validate records and cross-references")
+    c.add_argument("--today")
+    c.add_argument("paths", nargs="*", help="only report problems of these files or folders")
+    c.set_defaults(func=cmd_check)
+    s = sub.add_parser("serve", help="live preview on 127.0.0.1:8000, rebuilt on every change")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--today")
+    s.set_defaults(func=cmd_serve)
+    n = sub.add_parser("new", help="write a commented template: new employer ID | new job EMPLOYER ID | new story ID")
+    n.add_argument("kind", choices=["employer", "job", "story"])
+    n.add_argument("ids", nargs="+", metavar="ID")
+    n.set_defaults(func=cmd_new)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not {"build", "check", "serve", "new", "-h", "--help"} & set(argv):
+        argv.append("build")  # `python build.py` alone builds
+    args = parser().parse_args(argv)
+    args.root = args.root.resolve()
+    try:
+        return int(args.func(args))
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else 2

@@ -1,0 +1,59 @@
+"""Exports: jobs.json, every open job with all its translations, for partner sites and aggregators."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .catalog import Catalog
+from .models import Text
+from .site import Site
+from .structured import end_of_day
+
+FORMAT_VERSION = "1.0"
+
+
+def _text(value: Text | None) -> dict[str, str] | None:
+    return dict(value.by_lang) if value else None
+
+
+def jobs_document(site: Site, catalog: Catalog) -> dict[str, Any]:
+    jobs = []
+    for job in catalog.jobs:
+        employer = catalog.employer(job.employer)
+        jobs.append({
+            "id": job.key,
+            "title": _text(job.title),
+            "contract": job.contract,
+            "employer": {"id": employer.id, "name": employer.name, "website": employer.website,
+                         "url": {lang: site.lang_url(lang, f"employers/{employer.id}/") for lang in site.languages}},
+            "location": {"city": job.location.city, "region": job.location.region, "country": job.location.country},
+            "remote": job.remote,
+            "posted": job.posted.isoformat(),
+            "deadline": job.deadline.isoformat(),
+            "valid_through": end_of_day(job.deadline),
+            "start": job.start.isoformat() if job.start else None,
+            "apply": job.apply,
+            "description_markdown": _text(job.description),
+            "french_level": job.french_level,
+            "training": _text(job.training),
+            "salary": {"min": job.salary.min, "max": job.salary.max, "currency": job.salary.currency,
+                       "period": job.salary.period} if job.salary else None,
+            "tags": list(job.tags),
+            "url": {lang: site.lang_url(lang, f"jobs/{job.key}/") for lang in site.languages},
+        })
+    return {
+        "version": FORMAT_VERSION,
+        "schema": f"{site.url}schemas/jobs-export.schema.json",
+        "site": site.url,
+        "languages": list(site.languages),
+        "default_language": site.default,
+        "generated_for": catalog.today.isoformat(),
+        "jobs": jobs,
+    }
+
+
+def write_exports(site: Site, catalog: Catalog, root: Path) -> None:
+    doc = jobs_document(site, catalog)
+    (root / "jobs.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

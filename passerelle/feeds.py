@@ -1,0 +1,85 @@
+"""Feeds: RSS 2.0 and Atom 1.0 of the stories and the open jobs, per language (feedgen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from feedgen.feed import FeedGenerator
+from markupsafe import escape
+
+from .catalog import PARIS, Catalog
+from .i18n import Strings
+from .markup import MarkdownRenderer
+from .site import Site
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    url: str
+    title: str
+    summary: str
+    html: str
+    date: dt.date
+
+
+def _at_noon(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(12, 0), tzinfo=PARIS)
+
+
+def _write(path: Path, site: Site, lang: str, title: str, page_url: str, entries: list[Entry], updated: dt.date) -> None:
+    """Write path (RSS) and its .atom.xml sibling, newest entry first."""
+    for fmt in ("rss", "atom"):
+        target = path if fmt == "rss" else path.with_name(path.stem + ".atom.xml")
+        self_url = site.lang_url(lang, target.relative_to(target.parents[1]).as_posix())
+        fg = FeedGenerator()
+        fg.id(self_url)
+        fg.title(title)
+        fg.language(lang)
+        fg.generator("Passerelle")
+        fg.link(href=self_url, rel="self")
+        fg.link(href=page_url, rel="alternate")  # RSS: the channel link is the last link() call
+        fg.description(title)
+        fg.updated(_at_noon(updated))
+        fg.lastBuildDate(_at_noon(updated))
+        for e in entries:
+            fe = fg.add_entry(order="append")
+            fe.id(e.id)
+            fe.guid(e.id, permalink=False)
+            fe.title(e.title)
+            fe.link(href=e.url)
+            fe.published(_at_noon(e.date))
+            fe.updated(_at_noon(e.date))
+            fe.summary(e.summary)
+            fe.content(e.html, type="html" if fmt == "atom" else "CDATA")
+        data = fg.rss_str(pretty=True) if fmt == "rss" else fg.atom_str(pretty=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def write_feeds(site: Site, catalog: Catalog, strings: Strings, md: MarkdownRenderer, root: Path) -> None:
+    """Write <lang>/feeds/{stories,jobs}{.xml,.atom.xml} under root for the language of `strings`."""
+    lang = strings.lang
+    langs = (lang, site.default, site.languages)
+    folder = root / lang / "feeds"
+    stories = []
+    for story in catalog.stories:
+        text = story.text(*langs)
+        url = site.lang_url(lang, f"stories/{story.id}/")
+        stories.append(Entry(f"urn:passerelle:story:{story.id}:{lang}", url, text.title, text.summary,
+                             f"<p><strong>{escape(text.summary)}</strong></p>{md.render(text.body)}", story.published))
+    _write(folder / "stories.xml", site, lang, strings("feed_stories_title"), site.lang_url(lang, "stories/"),
+           stories, max((s.published for s in catalog.stories), default=catalog.today))
+    jobs = []
+    for job in sorted(catalog.jobs, key=lambda j: (-j.posted.toordinal(), j.key)):
+        employer = catalog.employer(job.employer)
+        title = job.title.pick(*langs)[0]
+        url = site.lang_url(lang, f"jobs/{job.key}/")
+        facts = " · ".join([employer.name, strings(f"contract_{job.contract}"), strings(f"remote_{job.remote}"),
+                            f"{strings('label_deadline')} {strings.date(job.deadline)}"])
+        html = f"<p>{escape(facts)}</p>{md.render(job.description.pick(*langs)[0])}"
+        jobs.append(Entry(f"urn:passerelle:job:{job.key}:{lang}", url, f"{title} · {employer.name}", facts, html, job.posted))
+    _write(folder / "jobs.xml", site, lang, strings("feed_jobs_title"), site.lang_url(lang, "jobs/"),
+           jobs, max((j.posted for j in catalog.jobs), default=catalog.today))

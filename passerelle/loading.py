@@ -1,0 +1,189 @@
+"""Loading: find every record file of the project and read it into YAML documents (the only step that reads content)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Problem
+from .vocabulary import ID_MAX, ID_RE, IMAGE_SUFFIXES
+from .yamlfile import Document, YamlError, decode, parse, split_front_matter
+
+
+@dataclass
+class Source:
+    """One file read: its YAML document, and for Markdown files the body after the front matter."""
+
+    path: str
+    doc: Document
+    body: str = ""
+    body_line: int = 1
+
+
+@dataclass
+class StoryFolder:
+    id: str
+    path: str
+    record: Source | None = None
+    texts: dict[str, Source] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)
+    """Other files beside story.yml (photos), by name."""
+
+
+@dataclass
+class Sources:
+    """Everything read from disk, before validation."""
+
+    employers: dict[str, Source] = field(default_factory=dict)
+    employer_files: dict[str, Path] = field(default_factory=dict)
+    """Files beside the employer records (logos), by name."""
+    stories: dict[str, StoryFolder] = field(default_factory=dict)
+    jobs: dict[tuple[str, str], Source] = field(default_factory=dict)
+    pages: dict[str, dict[str, Source]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def id_problem(name: str) -> str | None:
+    """Why `name` is not a valid id, or None."""
+    if len(name) > ID_MAX:
+        return f"the name '{name}' is {len(name)} characters long; an id has at most {ID_MAX}."
+    if not ID_RE.match(name):
+        suggestion = "-".join(filter(None, "".join(c if c.isascii() and c.isalnum() else "-" for c in name.lower()).split("-")))
+        hint = f" (for example '{suggestion}')" if suggestion and ID_RE.match(suggestion) else ""
+        return (
+            f"the name '{name}' is not a valid id: use lowercase letters a-z, digits and single hyphens "
+            f"between them{hint}."
+        )
+    return None
+
+
+class _Reader:
+    def __init__(self, root: Path, languages: tuple[str, ...]) -> None:
+        self.root = root
+        self.languages = languages
+        self.out = Sources()
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def problem(self, path: Path | str, message: str, line: int | None = None) -> None:
+        rel = path if isinstance(path, str) else self.rel(path)
+        self.out.problems.append(Problem(rel, line, message))
+
+    def read(self, path: Path, markdown: bool = False) -> Source | None:
+        rel = self.rel(path)
+        try:
+            text = decode(path.read_bytes())
+            if not markdown:
+                return Source(rel, parse(text))
+            front, body, body_line = split_front_matter(text)
+            if front is None:
+                self.problem(rel, "the file has no front matter: begin it with a line ---, then title: and summary:, then ---.", 1)
+                return None
+            return Source(rel, front, body, body_line)
+        except YamlError as e:
+            self.problem(rel, e.message, e.line)
+        except OSError as e:
+            self.problem(rel, f"the file cannot be read: {e.strerror}.")
+        return None
+
+    def entries(self, folder: Path) -> list[Path]:
+        return sorted(folder.iterdir(), key=lambda p: p.name) if folder.is_dir() else []
+
+    def employers(self) -> None:
+        for path in self.entries(self.root / "content" / "employers"):
+            if path.is_dir():
+                self.problem(path, "a folder does not belong here: an employer is one file, content/employers/<id>.yml.")
+            elif path.suffix == ".yml":
+                why = id_problem(path.stem)
+                if why:
+                    self.problem(path, why)
+                    continue
+                source = self.read(path)
+                if source:
+                    self.out.employers[path.stem] = source
+            elif path.suffix.lower() in IMAGE_SUFFIXES:
+                self.out.employer_files[path.name] = path
+            else:
+                self.problem(path, "this file does not belong here: content/employers/ holds <id>.yml records and their logos (svg, png, jpg, webp).")
+
+    def stories(self) -> None:
+        for folder in self.entries(self.root / "stories"):
+            if not folder.is_dir():
+                self.problem(folder, "a story is a folder, stories/<id>/, holding story.yml and one <lang>.md per language.")
+                continue
+            why = id_problem(folder.name)
+            if why:
+                self.problem(folder, why)
+                continue
+            story = StoryFolder(folder.name, self.rel(folder))
+            for path in self.entries(folder):
+                if path.name == "story.yml":
+                    story.record = self.read(path)
+                    if story.record is None:
+                        story.record = Source(self.rel(path), Document(data=None))  # read, but broken
+                elif path.suffix == ".md" and path.stem in self.languages:
+                    source = self.read(path, markdown=True)
+                    if source:
+                        story.texts[path.stem] = source
+                elif path.suffix == ".md":
+                    self.problem(path, f"'{path.stem}' is not a language of this site: name the text after one of {', '.join(self.languages)} (for example fr.md).")
+                elif path.is_file():
+                    story.files[path.name] = path
+                else:
+                    self.problem(path, "a folder does not belong inside a story folder.")
+            if not (folder / "story.yml").exists():
+                self.problem(folder, "the story has no story.yml: add one (python build.py new story ID writes a template).")
+                continue
+            self.out.stories[folder.name] = story
+
+    def jobs(self) -> None:
+        for folder in self.entries(self.root / "jobs"):
+            if not folder.is_dir():
+                self.problem(folder, "jobs are filed by employer: put this file in jobs/<employer-id>/.")
+                continue
+            why = id_problem(folder.name)
+            if why:
+                self.problem(folder, why)
+                continue
+            for path in self.entries(folder):
+                if path.is_dir() or path.suffix != ".yml":
+                    self.problem(path, "only job records, <id>.yml, belong in an employer's jobs folder.")
+                    continue
+                why = id_problem(path.stem)
+                if why:
+                    self.problem(path, why)
+                    continue
+                source = self.read(path)
+                if source:
+                    self.out.jobs[(folder.name, path.stem)] = source
+
+    def pages(self) -> None:
+        for folder in self.entries(self.root / "content" / "pages"):
+            if not folder.is_dir():
+                self.problem(folder, "an editorial page is a folder, content/pages/<page>/, holding one <lang>.md per language.")
+                continue
+            why = id_problem(folder.name)
+            if why:
+                self.problem(folder, why)
+                continue
+            texts: dict[str, Source] = {}
+            for path in self.entries(folder):
+                if path.suffix == ".md" and path.stem in self.languages:
+                    source = self.read(path, markdown=True)
+                    if source:
+                        texts[path.stem] = source
+                else:
+                    self.problem(path, f"only <lang>.md files belong here, for the languages {', '.join(self.languages)}.")
+            if texts:
+                self.out.pages[folder.name] = texts
+
+
+def load(root: Path, languages: tuple[str, ...]) -> Sources:
+    """Read every record under `root`; unreadable files and stray entries become problems."""
+    reader = _Reader(root, languages)
+    reader.employers()
+    reader.stories()
+    reader.jobs()
+    reader.pages()
+    return reader.out

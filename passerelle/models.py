@@ -1,0 +1,153 @@
+"""Typed, frozen records: what validation produces and everything after it reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Text:
+    """A translatable value: text per language code, in declaration order."""
+
+    by_lang: tuple[tuple[str, str], ...]
+
+    def get(self, lang: str) -> str | None:
+        for code, text in self.by_lang:
+            if code == lang:
+                return text
+        return None
+
+    def langs(self) -> tuple[str, ...]:
+        return tuple(code for code, _ in self.by_lang)
+
+    def pick(self, lang: str, default: str, declared: tuple[str, ...]) -> tuple[str, str]:
+        """The text for a reader of `lang`, and the language it is really in (CONTRACT 2)."""
+        for code in (lang, default, *declared):
+            text = self.get(code)
+            if text is not None:
+                return text, code
+        code, text = self.by_lang[0]
+        return text, code
+
+
+@dataclass(frozen=True)
+class Employer:
+    id: str
+    name: str
+    website: str
+    sector: Text | None
+    description: Text | None
+    logo: Path | None
+    source: str
+
+
+@dataclass(frozen=True)
+class StoryText:
+    lang: str
+    title: str
+    summary: str
+    body: str
+    """Markdown, as written."""
+    source: str
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    name: str
+    consent: dt.date
+    withdrawn: dt.date | None
+    published: dt.date
+    employer: str | None
+    role: Text | None
+    cohort: str | None
+    photo: Path | None
+    indexable: bool
+    tags: tuple[str, ...]
+    texts: tuple[StoryText, ...]
+    source: str
+
+    def text(self, lang: str, default: str, declared: tuple[str, ...]) -> StoryText:
+        """The story's text for a reader of `lang`, by the fallback rule."""
+        by_lang = {t.lang: t for t in self.texts}
+        for code in (lang, default, *declared):
+            if code in by_lang:
+                return by_lang[code]
+        return self.texts[0]
+
+
+@dataclass(frozen=True)
+class Location:
+    city: str | None
+    region: str | None
+    country: str
+
+
+@dataclass(frozen=True)
+class Salary:
+    min: float
+    max: float
+    currency: str
+    period: str
+
+
+@dataclass(frozen=True)
+class Job:
+    employer: str
+    id: str
+    title: Text
+    contract: str
+    location: Location
+    remote: str
+    posted: dt.date
+    deadline: dt.date
+    start: dt.date | None
+    apply: str
+    description: Text
+    french_level: str | None
+    training: Text | None
+    salary: Salary | None
+    tags: tuple[str, ...]
+    source: str
+
+    @property
+    def key(self) -> str:
+        """The full id, `<employer-id>/<id>`."""
+        return f"{self.employer}/{self.id}"
+
+
+@dataclass(frozen=True)
+class PageText:
+    lang: str
+    title: str
+    summary: str | None
+    body: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """An editorial page of content/pages/<id>/<lang>.md; `home` feeds the home page's intro."""
+
+    id: str
+    order: int
+    texts: tuple[PageText, ...]
+
+    def text(self, lang: str, default: str, declared: tuple[str, ...]) -> PageText:
+        by_lang = {t.lang: t for t in self.texts}
+        for code in (lang, default, *declared):
+            if code in by_lang:
+                return by_lang[code]
+        return self.texts[0]
+
+
+@dataclass(frozen=True)
+class Content:
+    """Every record of the project, valid and cross-checked."""
+
+    employers: tuple[Employer, ...] = ()
+    stories: tuple[Story, ...] = ()
+    jobs: tuple[Job, ...] = ()
+    pages: tuple[Page, ...] = field(default=())

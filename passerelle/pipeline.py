@@ -1,0 +1,121 @@
+"""The pipeline, in order: load -> validate -> catalog -> render and write each language -> feeds, sitemap, exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import shutil
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+from urllib.parse import urlsplit
+
+import jinja2
+
+from . import output
+from .catalog import Catalog
+from .exports import write_exports
+from .feeds import write_feeds
+from .i18n import Strings, load_strings
+from .loading import load
+from .markup import MarkdownRenderer
+from .media import write_media
+from .problems import Problem
+from .rendering import LanguageRenderer, Media
+from .site import Site, load_site
+from .sitemap import write_sitemap
+from .validation import validate
+from .writing import language_config, write_language
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What `check` found: the site, the strings, the records, and every problem."""
+
+    site: Site
+    strings: dict[str, Strings]
+    catalog: Catalog
+    problems: list[Problem]
+
+
+def check(root: Path, today: dt.date) -> Checked:
+    """Read and validate everything; nothing is written."""
+    site = load_site(root)
+    strings, problems = load_strings(root / "theme" / "strings", site.languages)
+    sources = load(root, site.languages)
+    content, found = validate(sources, site.languages)
+    problems = sorted(set(problems + found), key=lambda p: (p.path, p.line or 0, p.message))
+    return Checked(site, strings, Catalog(content, today), problems)
+
+
+def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: None) -> list[Problem]:
+    """Build the whole site into `out`; on any problem, `out` is left exactly as it was."""
+    started = time.monotonic()
+    checked = check(root, today)
+    if checked.problems:
+        return checked.problems
+    site, catalog = checked.site, checked.catalog
+    progress(f"checked {len(catalog.content.jobs)} jobs, {len(catalog.content.stories)} stories, "
+             f"{len(catalog.content.employers)} employers")
+    staging = output.staging_dir(out)
+    try:
+        base = urlsplit(site.url).path
+        media = write_media(catalog, staging, base)
+        tasks = [(root, site, checked.strings[lang], catalog, media, staging) for lang in site.languages]
+        workers = min(len(tasks), os.cpu_count() or 1)
+        if workers > 1:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                for count, lang in pool.map(_build_language, tasks):
+                    progress(f"{lang}: {count} pages")
+        else:
+            for task in tasks:
+                count, lang = _build_language(task)
+                progress(f"{lang}: {count} pages")
+        write_root(site, checked.strings, catalog, root, staging)
+        write_sitemap(site, catalog, staging)
+        write_exports(site, catalog, staging)
+        output.commit(staging, out)
+    except BaseException:
+        output.abandon(staging)
+        raise
+    progress(f"built {out} in {time.monotonic() - started:.1f} s")
+    return []
+
+
+def _build_language(task: tuple[Path, Site, Strings, Catalog, Media, Path]) -> tuple[int, str]:
+    """Render and write one language: its pages through mkdocs, then its feeds."""
+    root, site, strings, catalog, media, staging = task
+    lang = strings.lang
+    config = language_config(site, lang, staging / lang, staging)
+    md = MarkdownRenderer(list(config["markdown_extensions"]), dict(config["mdx_configs"] or {}))
+    renderer = LanguageRenderer(site, catalog, strings, md, media, root / "theme")
+    pages = renderer.pages()
+    footer = renderer.env.get_template("footer.html").render(r=renderer, t=strings, c=catalog)
+    others = {code: site.language_name(code) for code in site.languages}
+
+    def languages_for(url: str) -> list[dict[str, Any]]:
+        return [{"lang": code, "name": name, "link": renderer.href(url, code), "current": code == lang}
+                for code, name in others.items()]
+
+    shared = {"footer": footer, "skip": strings("skip"), "languages_label": strings("languages"),
+              "languages_for": languages_for}
+    write_language(site, config, pages, renderer.nav(), shared)
+    write_feeds(site, catalog, strings, md, staging)
+    return len(pages), lang
+
+
+def write_root(site: Site, strings: dict[str, Strings], catalog: Catalog, root: Path, staging: Path) -> None:
+    """The language chooser at the root, and the default language's 404 page for hosts that want one there."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "theme" / "passerelle"), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    base = urlsplit(site.url).path
+    html = env.get_template("chooser.html").render(site=site, strings=strings, base=base)
+    (staging / "index.html").write_text(html, encoding="utf-8")
+    notfound = staging / site.default / "404.html"
+    if notfound.exists():
+        shutil.copyfile(notfound, staging / "404.html")

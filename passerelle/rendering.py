@@ -1,0 +1,263 @@
+"""Rendering: the pages of one language, as HTML bodies and head elements that mkdocs will wrap in the theme."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .catalog import Catalog
+from .i18n import Strings
+from .markup import MarkdownRenderer
+from .models import Job, Page, Story, Text
+from .site import Site
+from .structured import job_posting, script_json
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """One page of one language, ready for mkdocs."""
+
+    src: str
+    """Its source path for mkdocs, e.g. 'jobs/acme/web-dev.md' (written to jobs/acme/web-dev/index.html)."""
+    title: str
+    body: str
+    head: str
+    toc: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        """The page's path below the language root: '' for home, 'jobs/acme/web-dev/' for a job."""
+        return page_url(self.src)
+
+
+def page_url(src: str) -> str:
+    if src == "index.md":
+        return ""
+    if src.endswith("/index.md"):
+        return src[: -len("index.md")]
+    return src[: -len(".md")] + "/"
+
+
+@dataclass(frozen=True)
+class Media:
+    """Files published beside the pages (logos, photos), by record id: their URL paths from the site root."""
+
+    logos: dict[str, str] = field(default_factory=dict)
+    photos: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Story id -> {"srcset": ..., "src": ..., "og": ...}."""
+
+
+class PageState:
+    """What one page's rendering noticed: whether any text fell back to another language."""
+
+    def __init__(self, site: Site, lang: str) -> None:
+        self.site = site
+        self.lang = lang
+        self.fallback = False
+
+    def mark(self, used: str, html: Markup, block: bool = False) -> Markup:
+        if used == self.lang:
+            return html
+        self.fallback = True
+        tag = "div" if block else "span"
+        return Markup(f'<{tag} lang="{used}" dir="{self.site.direction(used)}">') + html + Markup(f"</{tag}>")
+
+
+class LanguageRenderer:
+    """Renders every page of one language from the catalog."""
+
+    def __init__(self, site: Site, catalog: Catalog, strings: Strings, markdown: MarkdownRenderer,
+                 media: Media, theme_dir: Path) -> None:
+        self.site = site
+        self.catalog = catalog
+        self.t = strings
+        self.lang = strings.lang
+        self.md = markdown
+        self.media = media
+        self.base = urlsplit(site.url).path  # '/' or '/prefix/'
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(theme_dir / "passerelle"),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        self._html_cache: dict[str, str] = {}
+        self.state = PageState(site, self.lang)
+
+    # -- helpers the templates call ------------------------------------------------------------
+    def href(self, path: str = "", lang: str | None = None) -> str:
+        """Root-relative URL of a page of this site (`path` below the language root)."""
+        return f"{self.base}{lang or self.lang}/{path}"
+
+    def abs(self, path: str = "", lang: str | None = None) -> str:
+        return self.site.lang_url(lang or self.lang, path)
+
+    def media_url(self, path: str) -> str:
+        return f"{self.base}{path}"
+
+    def text(self, value: Text | None) -> Markup:
+        """A translatable plain-text field in the reader's language, marked when it falls back."""
+        if value is None:
+            return Markup("")
+        text, used = value.pick(self.lang, self.site.default, self.site.languages)
+        return self.state.mark(used, escape(text))
+
+    def plain(self, value: Text | None) -> str:
+        """The same text without marking (titles, attributes)."""
+        if value is None:
+            return ""
+        return value.pick(self.lang, self.site.default, self.site.languages)[0]
+
+    def markdown(self, value: Text | None) -> Markup:
+        if value is None:
+            return Markup("")
+        text, used = value.pick(self.lang, self.site.default, self.site.languages)
+        return self.state.mark(used, Markup(self.html(text)), block=True)
+
+    def html(self, text: str) -> str:
+        """Markdown to sanitised HTML, once per distinct text."""
+        if text not in self._html_cache:
+            self._html_cache[text] = self.md.render(text)
+        return self._html_cache[text]
+
+    def story_text(self, story: Story):  # noqa: ANN201 - a StoryText
+        return story.text(self.lang, self.site.default, self.site.languages)
+
+    def in_lang(self, used: str, html: Markup | str, block: bool = False) -> Markup:
+        return self.state.mark(used, escape(html) if not isinstance(html, Markup) else html, block)
+
+    def date(self, day: dt.date, style: str = "long") -> str:
+        return self.t.date(day, style)
+
+    def job_url(self, job: Job) -> str:
+        return self.href(f"jobs/{job.key}/")
+
+    def story_url(self, story: Story) -> str:
+        return self.href(f"stories/{story.id}/")
+
+    def employer_url(self, eid: str) -> str:
+        return self.href(f"employers/{eid}/")
+
+    def place(self, job: Job) -> str:
+        parts = [job.location.city, job.location.region] if job.location.city else [job.location.region]
+        parts = [p for p in parts if p]
+        country = self.t.country(job.location.country)
+        return ", ".join([*parts, country]) if parts else country
+
+    # -- pages -----------------------------------------------------------------------------------
+    def render(self, src: str, template: str, title: str, *, description: str = "", noindex: bool = False,
+               og_type: str = "website", image: str | None = None, jsonld: dict[str, Any] | None = None,
+               toc: list[dict[str, Any]] | None = None, feeds: list[tuple[str, str]] | None = None,
+               **values: Any) -> RenderedPage:
+        self.state = PageState(self.site, self.lang)
+        body = self.env.get_template(template).render(r=self, t=self.t, c=self.catalog, title=title, **values)
+        if self.state.fallback:
+            notice = self.env.get_template("notice.html").render(r=self, t=self.t)
+            body = notice + body
+        url = page_url(src)
+        head = self.env.get_template("head.html").render(
+            r=self, t=self.t, url=url, title=title, description=description, noindex=noindex, og_type=og_type,
+            image=image, jsonld=Markup(script_json(jsonld)) if jsonld else None, feeds=feeds or [],
+            site=self.site,
+        )
+        return RenderedPage(src, title, body, head, toc or [])
+
+    def pages(self) -> list[RenderedPage]:
+        c = self.catalog
+        out = [self.home(), self.jobs_list(), self.stories_list(), self.employers_list()]
+        out += [self.job(job) for job in c.jobs]
+        out += [self.job(job) for job in c.recently_closed]
+        out += [self.story(story) for story in c.stories]
+        out += [self.employer(e.id) for e in c.employers]
+        out += [self.editorial(page) for page in c.content.pages if page.id != "home"]
+        return out
+
+    def site_feeds(self) -> list[tuple[str, str]]:
+        return [
+            (self.t("feed_jobs"), self.href("feeds/jobs.xml")),
+            (self.t("feed_stories"), self.href("feeds/stories.xml")),
+        ]
+
+    def home(self) -> RenderedPage:
+        intro = next((p for p in self.catalog.content.pages if p.id == "home"), None)
+        intro_html = Markup("")
+        title = self.site.name
+        if intro:
+            text = intro.text(self.lang, self.site.default, self.site.languages)
+            intro_html = self.in_lang(text.lang, Markup(self.html(text.body)), block=True)
+            title = text.title
+        return self.render("index.md", "home.html", title, description=self.t("tagline"), intro=intro_html,
+                           feeds=self.site_feeds())
+
+    def jobs_list(self) -> RenderedPage:
+        return self.render("jobs/index.md", "jobs.html", self.t("jobs_title"), description=self.t("jobs_intro"),
+                           jobs=self.catalog.jobs, feeds=[(self.t("feed_jobs"), self.href("feeds/jobs.xml"))])
+
+    def stories_list(self) -> RenderedPage:
+        return self.render("stories/index.md", "stories.html", self.t("stories_title"),
+                           description=self.t("stories_intro"), stories=self.catalog.stories,
+                           feeds=[(self.t("feed_stories"), self.href("feeds/stories.xml"))])
+
+    def employers_list(self) -> RenderedPage:
+        return self.render("employers/index.md", "employers.html", self.t("employers_title"),
+                           description=self.t("employers_intro"), employers=self.catalog.employers,
+                           feeds=self.site_feeds())
+
+    def job(self, job: Job) -> RenderedPage:
+        employer = self.catalog.employer(job.employer)
+        is_open = self.catalog.is_open(job)
+        title = self.plain(job.title)
+        jsonld = None
+        logo = self.media.logos.get(employer.id)
+        if is_open:
+            description = job.description.pick(self.lang, self.site.default, self.site.languages)[0]
+            jsonld = job_posting(job, employer, title=title, description_html=self.html(description),
+                                 url=self.abs(f"jobs/{job.key}/"), lang=self.lang,
+                                 logo_url=f"{self.site.url}{logo[len(self.base):]}" if logo else None)
+        summary = f"{employer.name} · {self.t('contract_' + job.contract)} · {self.place(job)}"
+        return self.render(f"jobs/{job.key}.md", "job.html", title, description=summary, noindex=not is_open,
+                           og_type="article", image=logo, jsonld=jsonld, job=job, employer=employer,
+                           is_open=is_open, feeds=[(self.t("feed_jobs"), self.href("feeds/jobs.xml"))])
+
+    def story(self, story: Story) -> RenderedPage:
+        text = self.story_text(story)
+        photo = self.media.photos.get(story.id)
+        return self.render(f"stories/{story.id}.md", "story.html", text.title, description=text.summary,
+                           noindex=not story.indexable, og_type="article", image=photo["og"] if photo else None,
+                           story=story, text=text, photo=photo,
+                           employer=self.catalog.employer(story.employer) if story.employer else None,
+                           feeds=[(self.t("feed_stories"), self.href("feeds/stories.xml"))])
+
+    def employer(self, eid: str) -> RenderedPage:
+        employer = self.catalog.employer(eid)
+        description = self.plain(employer.sector) or employer.name
+        return self.render(f"employers/{eid}.md", "employer.html", employer.name, description=description,
+                           image=self.media.logos.get(eid), employer=employer, jobs=self.catalog.jobs_of(eid),
+                           stories=self.catalog.stories_of(eid), feeds=self.site_feeds())
+
+    def editorial(self, page: Page) -> RenderedPage:
+        text = page.text(self.lang, self.site.default, self.site.languages)
+        self.md.md.reset()
+        html, toc = self.md.render_with_toc(text.body)
+        return self.render(f"{page.id}.md", "page.html", text.title, description=text.summary or "",
+                           toc=toc, content=Markup(html), text=text, feeds=self.site_feeds())
+
+    def nav(self) -> list[dict[str, str]]:
+        """The sidebar and tabs: the listings and the editorial pages, never the records."""
+        items = [
+            {self.t("nav_home"): "index.md"},
+            {self.t("nav_jobs"): "jobs/index.md"},
+            {self.t("nav_stories"): "stories/index.md"},
+            {self.t("nav_employers"): "employers/index.md"},
+        ]
+        for page in self.catalog.content.pages:
+            if page.id != "home":
+                items.append({page.text(self.lang, self.site.default, self.site.languages).title: f"{page.id}.md"})
+        return items

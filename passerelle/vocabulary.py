@@ -1,0 +1,41 @@
+"""The fixed vocabularies of the records, declared once: validation, templates and exports read them."""
+
+from __future__ import annotations
+
+import re
+
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID_MAX = 80
+
+CONTRACTS = ("apprenticeship", "professionalisation", "internship", "fixed-term", "permanent", "freelance")
+REMOTE = ("onsite", "hybrid", "full")
+FRENCH_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
+SALARY_PERIODS = ("hour", "month", "year")
+IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
+PHOTO_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+
+SCHEMA_ORG_EMPLOYMENT = {
+    # schema.org has no value for an apprenticeship or a professionalisation contract: both are
+    # paid, fixed-term work alternating with school, so they map to FULL_TIME + TEMPORARY, which is
+    # what Google's guidelines ask for fixed-term work; the exact contract stays in jobs.json.
+    "apprenticeship": ["FULL_TIME", "TEMPORARY"],
+    "professionalisation": ["FULL_TIME", "TEMPORARY"],
+    "internship": ["INTERN"],
+    "fixed-term": ["TEMPORARY"],
+    "permanent": ["FULL_TIME"],
+    "freelance": ["CONTRACTOR"],
+}
+
+RESERVED_PAGES = ("index", "jobs", "stories", "employers", "feeds", "assets", "search", "pagefind", "404")
+"""Editorial page names that would collide with generated paths."""
+
+EMPLOYER_FIELDS = ("name", "website", "sector", "description", "logo")
+STORY_FIELDS = ("name", "consent", "withdrawn", "published", "employer", "role", "cohort", "photo", "indexable", "tags")
+STORY_TEXT_FIELDS = ("title", "summary")
+JOB_FIELDS = (
+    "title", "contract", "location", "remote", "posted", "deadline", "start", "apply", "description",
+    "french_level", "training", "salary", "tags",
+)
+LOCATION_FIELDS = ("city", "region", "country")
+SALARY_FIELDS = ("min", "max", "currency", "period")
+PAGE_FIELDS = ("title", "summary", "order")

@@ -1,0 +1,85 @@
+"""Writing: mkdocs-material wraps one language's rendered pages in the theme and writes them (one build per language)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from .rendering import RenderedPage
+from .site import Site
+
+_DROPPED = ("strings/", "passerelle/", "assets/javascripts/lunr/", "assets/javascripts/workers/",
+            "assets/javascripts/bundle.")
+"""Theme files that are not for visitors: our strings and templates, material's search and script."""
+
+
+class PagesPlugin(BasePlugin):  # type: ignore[type-arg]
+    """Hands mkdocs the pages we rendered, as virtual files, and their HTML in place of Markdown output."""
+
+    def __init__(self, pages: list[RenderedPage], shared: dict[str, Any]) -> None:
+        super().__init__()
+        self.pages = {p.src: p for p in pages}
+        self.shared = shared
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for f in list(files):
+            if f.src_uri.startswith(_DROPPED) or f.src_uri.endswith(".map"):
+                files.remove(f)
+        for src in self.pages:
+            files.append(File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        rendered = self.pages[page.file.src_uri]
+        page.meta["title"] = rendered.title
+        page.meta["passerelle"] = {**self.shared, "head": rendered.head, "title": _escape(rendered.title),
+                                   "languages": self.shared["languages_for"](rendered.url)}
+        return ""
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        rendered = self.pages[page.file.src_uri]
+        page.toc = get_toc(rendered.toc)
+        return rendered.body
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def language_config(site: Site, lang: str, out: Path, work: Path) -> MkDocsConfig:
+    """mkdocs.yml for one language: its own site_dir and site_url, material in that language."""
+    docs = work / f"docs-{lang}"
+    docs.mkdir(parents=True, exist_ok=True)  # empty: every page is handed over by PagesPlugin
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    config = load_config(config_file=str(site.config_file), docs_dir=str(docs), site_dir=str(out),
+                         site_url=site.lang_url(lang))
+    config.theme["language"] = lang
+    return config
+
+
+def write_language(site: Site, config: MkDocsConfig, pages: list[RenderedPage], nav: list[dict[str, str]],
+                   shared: dict[str, Any]) -> None:
+    """Build one language's pages into config.site_dir with mkdocs-material."""
+    out = Path(config.site_dir)
+    config.nav = nav
+    config.theme.static_templates.discard("sitemap.xml")
+    config.extra["alternate"] = [
+        {"name": site.language_name(code), "link": f"{site.url}{code}/", "lang": code} for code in site.languages
+    ]
+    config.plugins["passerelle"] = PagesPlugin(pages, shared)
+    mkdocs_build(config)
+    shutil.rmtree(config.docs_dir, ignore_errors=True)
+    for leftover in ("sitemap.xml", "sitemap.xml.gz"):
+        if (out / leftover).exists():
+            os.remove(out / leftover)

@@ -1,0 +1,169 @@
+"""Reading one YAML document safely: no tags that run code, no aliases, no duplicate keys.
+
+Every value keeps the line it was written on, so that later messages can point at it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # the C parser is many times faster; both refuse Python tags the same way
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 256 * 1024
+"""A record larger than this is refused: no honest job or story needs more."""
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+Key = tuple[Any, ...]
+
+
+class YamlError(Exception):
+    """A document that cannot be read; `line` is 1-based."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class Document:
+    """A YAML document as plain Python values, with the line of every key and item."""
+
+    data: Any
+    lines: dict[Key, int] = field(default_factory=dict)
+    first_line: int = 1
+
+    def line(self, *key: Any) -> int:
+        """The line of `key` (a path of mapping keys and list indexes), else of its nearest parent."""
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key[:-1]
+        return self.first_line
+
+
+def decode(raw: bytes) -> str:
+    """Bytes to text, or a YamlError that says where the first non-UTF-8 byte is."""
+    if len(raw) > MAX_BYTES:
+        raise YamlError(
+            f"the file is {len(raw) // 1024} KB; the limit is {MAX_BYTES // 1024} KB. "
+            "Shorten the text or move images to their own files."
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise YamlError(
+            "the file is not UTF-8 text (byte "
+            f"0x{raw[e.start]:02x}). Save it again with the UTF-8 encoding.",
+            line,
+        ) from None
+
+
+def parse(text: str, line_offset: int = 0) -> Document:
+    """Parse one YAML document. `line_offset` is added to every line (front matter)."""
+    try:
+        if "&" in text or "*" in text:
+            _refuse_aliases(text, line_offset)
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        raise YamlError(f"this is not valid YAML: {e.problem or e}. Check the indentation and the quotes.", line) from None
+    except yaml.YAMLError as e:
+        raise YamlError(f"this is not valid YAML: {e}") from None
+    if node is None:
+        raise YamlError("the file is empty.", 1 + line_offset)
+    doc = Document(data=None, first_line=node.start_mark.line + 1 + line_offset)
+    doc.data = _Walker(doc, line_offset).value(node, ())
+    return doc
+
+
+def _refuse_aliases(text: str, offset: int) -> None:
+    """Refuse anchors and aliases where they are written (they let a small file expand without bound)."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise YamlError(
+                "anchors and aliases (& and *) are not allowed: write the value out in full.",
+                event.start_mark.line + 1 + offset,
+            )
+
+
+class _Walker:
+    """Turns a composed node tree into Python values, refusing what a record must not hold."""
+
+    def __init__(self, doc: Document, offset: int) -> None:
+        self.doc = doc
+        self.offset = offset
+        self.seen: set[int] = set()
+        self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+
+    def value(self, node: yaml.Node, key: Key) -> Any:
+        line = node.start_mark.line + 1 + self.offset
+        if id(node) in self.seen:
+            raise YamlError("anchors and aliases (& and *) are not allowed: write the value out in full.", line)
+        self.seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise YamlError(f"the tag {tag} is not allowed: write plain text, numbers, dates, lists and mappings only.", line)
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for knode, vnode in node.value:
+                if not isinstance(knode, yaml.ScalarNode):
+                    raise YamlError("a key must be a plain word.", knode.start_mark.line + 1 + self.offset)
+                if knode.tag == "tag:yaml.org,2002:merge" or knode.value == "<<":
+                    raise YamlError("merge keys (<<) are not allowed: write the fields out in full.", knode.start_mark.line + 1 + self.offset)
+                k = self.value(knode, key)
+                if isinstance(k, (dt.date, float, bool)) or k is None:
+                    k = knode.value
+                kline = knode.start_mark.line + 1 + self.offset
+                if k in out:
+                    raise YamlError(f"the field '{k}' is written twice (first on line {self.doc.lines[key + (k,)]}): keep only one.", kline)
+                self.doc.lines[key + (k,)] = kline
+                out[k] = self.value(vnode, key + (k,))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for i, item in enumerate(node.value):
+                self.doc.lines[key + (i,)] = item.start_mark.line + 1 + self.offset
+                items.append(self.value(item, key + (i,)))
+            return items
+        try:
+            return self.constructor.construct_object(node)
+        except (ValueError, yaml.constructor.ConstructorError):
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                raise YamlError(f"'{node.value}' is not a real date: write it as YYYY-MM-DD.", line) from None
+            raise YamlError(f"'{node.value}' cannot be read.", line) from None
+
+
+def split_front_matter(text: str) -> tuple[Document | None, str, int]:
+    """Split a Markdown file into its front matter and body.
+
+    Returns the front matter (None when the file has none), the body, and the line the body starts on.
+    """
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None, text, 1
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            front = "".join(lines[1:i])
+            doc = parse(front, line_offset=1) if front.strip() else Document(data={}, first_line=1)
+            return doc, "".join(lines[i + 1 :]), i + 2
+    raise YamlError("the front matter opened with --- on line 1 is never closed: add a line with --- after it.", 1)
