@@ -28,6 +28,8 @@ class StoryFolder:
     texts: dict[str, Source] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
     """Other files beside story.yml (photos), by name."""
+    text_files: int = 0
+    """How many <lang>.md files there are, read or not."""
 
 
 @dataclass
@@ -123,6 +125,7 @@ class _Reader:
                     if story.record is None:
                         story.record = Source(self.rel(path), Document(data=None))  # read, but broken
                 elif path.suffix == ".md" and path.stem in self.languages:
+                    story.text_files += 1
                     source = self.read(path, markdown=True)
                     if source:
                         story.texts[path.stem] = source

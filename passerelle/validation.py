@@ -26,6 +26,9 @@ _MISSING = object()
 
 
 def _nearest(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
+    for choice in choices:
+        if choice.casefold() == str(word).casefold():
+            return choice
     found = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return found[0] if found else None
 
@@ -287,7 +290,7 @@ class Validator:
                 self.problems.append(Problem(text_source.path, text_source.body_line, "the story has no text after its front matter."))
             elif title and summary and tf.ok:
                 texts.append(StoryText(lang, title, summary, text_source.body, text_source.path))
-        if not folder.texts:
+        if not folder.text_files:
             self.problems.append(Problem(source.path, None, f"the story has no text: add a <lang>.md beside story.yml, for one of {', '.join(self.languages)}."))
         order = {lang: i for i, lang in enumerate(self.languages)}
         texts.sort(key=lambda t: order[t.lang])

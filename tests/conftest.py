@@ -1,0 +1,50 @@
+"""Shared fixtures: a copy of the sample project to break, and the sample site built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-26"
+SITE_URL = "https://passerelle.example.org/"
+PROJECT_PARTS = ("content", "stories", "jobs", "theme", "mkdocs.yml", "build.py", "passerelle")
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_PARTS:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, target / name)
+    return target
+
+
+def run(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run build.py of `root` as a user would, and capture what it prints."""
+    return subprocess.run([sys.executable, str(root / "build.py"), *args], cwd=root, capture_output=True,
+                          text=True, env={**os.environ, **(env or {})}, timeout=600)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A private copy of the sample project, free to break."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site, built once for the whole session with a fixed today."""
+    out = tmp_path_factory.mktemp("built") / "site"
+    result = run(ROOT, "build", "--out", str(out), "--today", TODAY, "--quiet")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
