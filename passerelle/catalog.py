@@ -44,7 +44,10 @@ class Catalog:
 
     @cached_property
     def stories(self) -> tuple[Story, ...]:
-        """Published stories, newest first: consent not withdrawn, publication date reached."""
+        """Published stories, newest first: publication date reached, and no withdrawal recorded.
+
+        A recorded withdrawal hides the story whatever its date: building for an earlier day must
+        never bring it back."""
         live = [s for s in self.content.stories if s.withdrawn is None and s.published <= self.today]
         return tuple(sorted(live, key=lambda s: (-s.published.toordinal(), s.id)))
 

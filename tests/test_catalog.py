@@ -1,0 +1,83 @@
+"""What is published on a given day: deadlines, publication dates, consent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run
+from passerelle.catalog import Catalog, resolve_today
+from passerelle.pipeline import check
+
+D = dt.date
+
+
+def catalog(today: dt.date) -> Catalog:
+    return Catalog(check(ROOT, today).catalog.content, today)
+
+
+def keys(jobs) -> set[str]:  # noqa: ANN001
+    return {j.key for j in jobs}
+
+
+FULLSTACK = "cooperative-du-code/developpeuse-fullstack-cdd"  # deadline 2035-10-31
+
+
+def test_a_job_is_open_through_its_deadline_day() -> None:
+    assert FULLSTACK in keys(catalog(D(2035, 10, 31)).jobs)
+    after = catalog(D(2035, 11, 1))
+    assert FULLSTACK not in keys(after.jobs)
+    assert FULLSTACK in keys(after.recently_closed)
+    assert FULLSTACK not in keys(catalog(D(2036, 3, 1)).recently_closed)  # long closed: no page at all
+
+
+def test_a_job_appears_on_its_posting_day() -> None:
+    key = "veille-cyber-sud/pentest-stage"  # posted 2026-11-10
+    assert key not in keys(catalog(D(2026, 11, 9)).jobs)
+    assert key in keys(catalog(D(2026, 11, 10)).jobs)
+
+
+def test_stories_appear_on_their_publication_day_and_never_after_withdrawal() -> None:
+    before = {s.id for s in catalog(D(2026, 8, 31)).stories}
+    on = {s.id for s in catalog(D(2026, 9, 1)).stories}
+    assert on - before == {"farah"}
+    # once a withdrawal is recorded the story is gone, whatever day the site is built for
+    assert "zeynep" not in {s.id for s in catalog(D(2025, 5, 1)).stories}
+    assert "zeynep" not in {s.id for s in catalog(D(2026, 11, 26)).stories}
+
+
+def test_today_comes_from_the_option_then_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    assert resolve_today("2030-01-02") == D(2030, 1, 2)
+    assert resolve_today(None) == D(2026, 11, 18)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798758000")  # 2026-12-31 23:00 UTC is already 2027 in Paris
+    assert resolve_today(None) == D(2027, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def later_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("later") / "site"
+    assert run(ROOT, "build", "--out", str(out), "--today", "2035-11-01", "--quiet").returncode == 0
+    return out
+
+
+def test_a_recently_closed_job_keeps_a_page_that_says_so(later_site: Path) -> None:
+    html = (later_site / "en" / "jobs" / FULLSTACK / "index.html").read_text(encoding="utf-8")
+    assert "This job is closed" in html
+    assert '<meta name="robots" content="noindex">' in html
+    assert "application/ld+json" not in html
+    assert "pa-apply" not in html
+    for rel in ("en/jobs/index.html", "en/index.html", "en/employers/cooperative-du-code/index.html",
+                "en/feeds/jobs.xml", "en/feeds/jobs.atom.xml", "sitemap.xml", "jobs.json"):
+        assert "developpeuse-fullstack-cdd" not in (later_site / rel).read_text(encoding="utf-8"), rel
+
+
+def test_deadline_today_says_closes_today(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert run(ROOT, "build", "--out", str(out), "--today", "2035-10-31", "--quiet").returncode == 0
+    listing = (out / "en" / "jobs" / "index.html").read_text(encoding="utf-8")
+    card = re.search(r'<li class="pa-card pa-job"[^>]*data-deadline="2035-10-31".*?</li>', listing, re.S)
+    assert card and "Closes today" in card.group(0) and "Closing soon" in card.group(0)

@@ -1,0 +1,98 @@
+"""The command line as people use it: exit codes, messages, and a failed build that loses nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import TODAY, run
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_build_alone_builds_the_site(project: Path) -> None:
+    result = run(project, env={"SOURCE_DATE_EPOCH": "1795000000"})
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "fr" / "jobs" / "index.html").is_file()
+
+
+def test_bad_usage_exits_2(project: Path) -> None:
+    assert run(project, "build", "--bogus").returncode == 2
+    result = run(project, "build", "--today", "26/11/2026")
+    assert result.returncode == 2 and "--today must be a date written YYYY-MM-DD" in result.stderr
+    assert run(project, "new", "job", "only-one-id").returncode == 2
+
+
+def test_check_reports_every_problem_and_no_traceback(project: Path) -> None:
+    (project / "jobs" / "lumen-studio" / "broken.yml").write_text("title: [\n", encoding="utf-8")
+    (project / "stories" / "amal" / "story.yml").write_text(
+        (project / "stories" / "amal" / "story.yml").read_text(encoding="utf-8").replace("consent:", "consnet:"),
+        encoding="utf-8")
+    result = run(project, "check", "--today", TODAY)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        "jobs/lumen-studio/broken.yml:2: this is not valid YAML: did not find expected node content. Check the indentation and the quotes.",
+        "stories/amal/story.yml:1: the field 'consent' is missing: it is required, a date written YYYY-MM-DD.",
+        "stories/amal/story.yml:2: unknown field 'consnet'. Did you mean 'consent'? The fields of a story are: "
+        "name, consent, withdrawn, published, employer, role, cohort, photo, indexable, tags.",
+    ]
+    assert "3 problems in 2 files" in result.stderr
+    only = run(project, "check", "--today", TODAY, "jobs/lumen-studio/broken.yml")
+    assert only.returncode == 1 and len(only.stdout.splitlines()) == 1
+
+
+def test_failed_build_leaves_the_previous_site_exactly_as_it_was(project: Path) -> None:
+    out = project / "public"
+    assert run(project, "build", "--out", str(out), "--today", TODAY, "--quiet").returncode == 0
+    before = digest(out)
+    (project / "jobs" / "lumen-studio" / "bad.yml").write_text("contract: cdi\n", encoding="utf-8")
+    result = run(project, "build", "--out", str(out), "--today", TODAY)
+    assert result.returncode == 1
+    assert "jobs/lumen-studio/bad.yml:1: the field 'title' is missing" in result.stdout
+    assert "the previous site is unchanged" in result.stderr
+    assert digest(out) == before
+    assert [p.name for p in project.iterdir() if p.name.startswith(".public")] == []
+
+
+def test_killed_build_leaves_the_previous_site(project: Path) -> None:
+    out = project / "public"
+    assert run(project, "build", "--out", str(out), "--today", TODAY, "--quiet").returncode == 0
+    before = digest(out)
+    proc = subprocess.Popen([sys.executable, str(project / "build.py"), "build", "--out", str(out), "--today", "2030-01-01"],
+                            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(project.glob(".public.building-*/fr")):
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert digest(out) == before
+    # the next build clears what the killed one left behind
+    assert run(project, "build", "--out", str(out), "--today", TODAY, "--quiet").returncode == 0
+    assert digest(out) == before
+    assert not list(project.glob(".public.*"))
+
+
+def test_new_writes_a_template_that_checks_and_never_overwrites(project: Path) -> None:
+    result = run(project, "new", "job", "lumen-studio", "chargee-de-projet")
+    assert result.returncode == 0 and "wrote jobs/lumen-studio/chargee-de-projet.yml" in result.stdout
+    text = (project / "jobs" / "lumen-studio" / "chargee-de-projet.yml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert run(project, "check", "jobs/lumen-studio/chargee-de-projet.yml").returncode == 0
+    again = run(project, "new", "job", "lumen-studio", "chargee-de-projet")
+    assert again.returncode == 1 and "already exists" in again.stderr
+    assert (project / "jobs" / "lumen-studio" / "chargee-de-projet.yml").read_text(encoding="utf-8") == text
+    # a new story is not published until the team writes the date of consent
+    assert run(project, "new", "story", "samira").returncode == 0
+    story = run(project, "check", "stories/samira")
+    assert story.returncode == 1 and "the field 'consent' is empty" in story.stdout
+    assert run(project, "new", "employer", "acme").returncode == 0
+    assert run(project, "check", "content/employers/acme.yml").returncode == 0
