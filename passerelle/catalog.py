@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from .models import Content, Employer, Job, Story
+from .vocabulary import CONTRACTS
 
 PARIS = ZoneInfo("Europe/Paris")
 CLOSED_PAGE_DAYS = 90
@@ -91,7 +94,27 @@ class Catalog:
     def stories_of(self, eid: str) -> list[Story]:
         return self._stories_by_employer.get(eid, [])
 
+    @cached_property
+    def by_contract(self) -> dict[str, list[Job]]:
+        """Open jobs of each contract type, in the vocabulary's order (every type, even without jobs)."""
+        return {c: [j for j in self.jobs if j.contract == c] for c in CONTRACTS}
+
+    @cached_property
+    def by_region(self) -> dict[str, tuple[str, list[Job]]]:
+        """Open jobs of each region named by a job: slug -> (region name, jobs), by name."""
+        out: dict[str, tuple[str, list[Job]]] = {}
+        for job in self.jobs:
+            if job.location.region:
+                out.setdefault(ascii_slug(job.location.region), (job.location.region, []))[1].append(job)
+        return dict(sorted(out.items(), key=lambda item: item[1][0].casefold()))
+
     def latest_change(self) -> dt.date:
         """The newest date among what is published: feeds' updated date, stable between builds."""
         dates = [s.published for s in self.stories] + [j.posted for j in self.jobs]
         return max(dates, default=self.today)
+
+
+def ascii_slug(text: str) -> str:
+    """A URL segment from a place name: 'Île-de-France' -> 'ile-de-france'."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "region"

@@ -55,5 +55,11 @@ def jobs_document(site: Site, catalog: Catalog) -> dict[str, Any]:
 
 
 def write_exports(site: Site, catalog: Catalog, root: Path) -> None:
+    """jobs.json, and its JSON Schema beside it at schemas/ (the URL the document names)."""
     doc = jobs_document(site, catalog)
     (root / "jobs.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (root / "schemas").mkdir(exist_ok=True)
+    schema = json.loads((site.root / "schemas" / "jobs-export.schema.json").read_text(encoding="utf-8"))
+    schema["$id"] = f"{site.url}schemas/jobs-export.schema.json"
+    (root / "schemas" / "jobs-export.schema.json").write_text(json.dumps(schema, ensure_ascii=False, indent=1) + "\n",
+                                                             encoding="utf-8")

@@ -12,6 +12,7 @@ from markupsafe import escape
 from .catalog import PARIS, Catalog
 from .i18n import Strings
 from .markup import MarkdownRenderer
+from .models import Job
 from .site import Site
 
 
@@ -29,11 +30,15 @@ def _at_noon(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(12, 0), tzinfo=PARIS)
 
 
+def _feeds_folder(path: Path) -> Path:
+    return next(p for p in path.parents if p.name == "feeds")
+
+
 def _write(path: Path, site: Site, lang: str, title: str, page_url: str, entries: list[Entry], updated: dt.date) -> None:
     """Write path (RSS) and its .atom.xml sibling, newest entry first."""
     for fmt in ("rss", "atom"):
         target = path if fmt == "rss" else path.with_name(path.stem + ".atom.xml")
-        self_url = site.lang_url(lang, target.relative_to(target.parents[1]).as_posix())
+        self_url = site.lang_url(lang, "feeds/" + target.relative_to(_feeds_folder(target)).as_posix())
         fg = FeedGenerator()
         fg.id(self_url)
         fg.title(title)
@@ -59,8 +64,13 @@ def _write(path: Path, site: Site, lang: str, title: str, page_url: str, entries
         target.write_bytes(data)
 
 
+def feed_paths(catalog: Catalog) -> list[str]:
+    """Every jobs feed below <lang>/feeds/ besides the two main ones (without the .xml suffix)."""
+    return ([f"employers/{e.id}" for e in catalog.employers] + [f"contracts/{c}" for c in catalog.by_contract])
+
+
 def write_feeds(site: Site, catalog: Catalog, strings: Strings, md: MarkdownRenderer, root: Path) -> None:
-    """Write <lang>/feeds/{stories,jobs}{.xml,.atom.xml} under root for the language of `strings`."""
+    """Write the stories and jobs feeds of one language, and the jobs feeds filtered by employer and by contract."""
     lang = strings.lang
     langs = (lang, site.default, site.languages)
     folder = root / lang / "feeds"
@@ -72,14 +82,27 @@ def write_feeds(site: Site, catalog: Catalog, strings: Strings, md: MarkdownRend
                              f"<p><strong>{escape(text.summary)}</strong></p>{md.render(text.body)}", story.published))
     _write(folder / "stories.xml", site, lang, strings("feed_stories_title"), site.lang_url(lang, "stories/"),
            stories, max((s.published for s in catalog.stories), default=catalog.today))
-    jobs = []
-    for job in sorted(catalog.jobs, key=lambda j: (-j.posted.toordinal(), j.key)):
+
+    entries: dict[str, Entry] = {}
+    for job in catalog.jobs:
         employer = catalog.employer(job.employer)
         title = job.title.pick(*langs)[0]
         url = site.lang_url(lang, f"jobs/{job.key}/")
         facts = " · ".join([employer.name, strings(f"contract_{job.contract}"), strings(f"remote_{job.remote}"),
                             f"{strings('label_deadline')} {strings.date(job.deadline)}"])
         html = f"<p>{escape(facts)}</p>{md.render(job.description.pick(*langs)[0])}"
-        jobs.append(Entry(f"urn:passerelle:job:{job.key}:{lang}", url, f"{title} · {employer.name}", facts, html, job.posted))
-    _write(folder / "jobs.xml", site, lang, strings("feed_jobs_title"), site.lang_url(lang, "jobs/"),
-           jobs, max((j.posted for j in catalog.jobs), default=catalog.today))
+        entries[job.key] = Entry(f"urn:passerelle:job:{job.key}:{lang}", url, f"{title} · {employer.name}", facts,
+                                 html, job.posted)
+
+    def jobs_feed(path: str, title: str, page: str, jobs: list[Job]) -> None:
+        newest = sorted(jobs, key=lambda j: (-j.posted.toordinal(), j.key))
+        _write(folder / f"{path}.xml", site, lang, title, site.lang_url(lang, page), [entries[j.key] for j in newest],
+               max((j.posted for j in jobs), default=catalog.today))
+
+    jobs_feed("jobs", strings("feed_jobs_title"), "jobs/", list(catalog.jobs))
+    for employer in catalog.employers:
+        jobs_feed(f"employers/{employer.id}", f"{strings('feed_jobs_title')} · {employer.name}",
+                  f"employers/{employer.id}/", catalog.jobs_of(employer.id))
+    for contract, jobs in catalog.by_contract.items():
+        jobs_feed(f"contracts/{contract}", f"{strings('feed_jobs_title')} · {strings('contract_' + contract)}",
+                  f"jobs/contract/{contract}/", jobs)

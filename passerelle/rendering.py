@@ -157,7 +157,8 @@ class LanguageRenderer:
                toc: list[dict[str, Any]] | None = None, feeds: list[tuple[str, str]] | None = None,
                **values: Any) -> RenderedPage:
         self.state = PageState(self.site, self.lang)
-        body = self.env.get_template(template).render(r=self, t=self.t, c=self.catalog, title=title, **values)
+        body = self.env.get_template(template).render(r=self, t=self.t, c=self.catalog, title=title,
+                                                      feeds=feeds or [], **values)
         if self.state.fallback:
             notice = self.env.get_template("notice.html").render(r=self, t=self.t)
             body = notice + body
@@ -171,7 +172,7 @@ class LanguageRenderer:
 
     def pages(self) -> list[RenderedPage]:
         c = self.catalog
-        out = [self.home(), self.jobs_list(), self.stories_list(), self.employers_list()]
+        out = [self.home(), self.jobs_list(), *self.facet_pages(), self.stories_list(), self.employers_list()]
         out += [self.job(job) for job in c.jobs]
         out += [self.job(job) for job in c.recently_closed]
         out += [self.story(story) for story in c.stories]
@@ -198,7 +199,22 @@ class LanguageRenderer:
 
     def jobs_list(self) -> RenderedPage:
         return self.render("jobs/index.md", "jobs.html", self.t("jobs_title"), description=self.t("jobs_intro"),
-                           jobs=self.catalog.jobs, feeds=[(self.t("feed_jobs"), self.href("feeds/jobs.xml"))])
+                           jobs=self.catalog.jobs, facet=None,
+                           feeds=[(self.t("feed_jobs"), self.href("feeds/jobs.xml"))])
+
+    def facet_pages(self) -> list[RenderedPage]:
+        """Pre-built filtered lists, usable without JavaScript: by contract (each with its feed), by region."""
+        out = []
+        for contract, jobs in self.catalog.by_contract.items():
+            label = self.t(f"contract_{contract}")
+            out.append(self.render(f"jobs/contract/{contract}/index.md", "jobs.html", f"{self.t('jobs_title')} · {label}",
+                                   description=self.t("jobs_intro"), jobs=jobs, facet=label,
+                                   feeds=[(f"{self.t('feed_jobs')} · {label}", self.href(f"feeds/contracts/{contract}.xml"))]))
+        for slug, (region, jobs) in self.catalog.by_region.items():
+            out.append(self.render(f"jobs/region/{slug}/index.md", "jobs.html", f"{self.t('jobs_title')} · {region}",
+                                   description=self.t("jobs_intro"), jobs=jobs, facet=region,
+                                   feeds=[(self.t("feed_jobs"), self.href("feeds/jobs.xml"))]))
+        return out
 
     def stories_list(self) -> RenderedPage:
         return self.render("stories/index.md", "stories.html", self.t("stories_title"),
@@ -240,7 +256,8 @@ class LanguageRenderer:
         description = self.plain(employer.sector) or employer.name
         return self.render(f"employers/{eid}.md", "employer.html", employer.name, description=description,
                            image=self.media.logos.get(eid), employer=employer, jobs=self.catalog.jobs_of(eid),
-                           stories=self.catalog.stories_of(eid), feeds=self.site_feeds())
+                           stories=self.catalog.stories_of(eid),
+                           feeds=[(f"{self.t('feed_jobs')} · {employer.name}", self.href(f"feeds/employers/{eid}.xml"))])
 
     def editorial(self, page: Page) -> RenderedPage:
         text = page.text(self.lang, self.site.default, self.site.languages)

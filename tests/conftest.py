@@ -15,7 +15,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-26"
 SITE_URL = "https://passerelle.example.org/"
-PROJECT_PARTS = ("content", "stories", "jobs", "theme", "mkdocs.yml", "build.py", "passerelle")
+PROJECT_PARTS = ("content", "stories", "jobs", "theme", "schemas", "mkdocs.yml", "build.py", "passerelle")
 
 
 def copy_project(target: Path) -> Path:
