@@ -76,6 +76,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     return new(args.root, args.kind, args.ids)
 
 
+def cmd_withdraw(args: argparse.Namespace) -> int:
+    from .withdrawal import withdraw
+
+    return withdraw(args.root, args.story, _today(args.date))
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="build.py", description="Passerelle: build the site from its records.")
     p.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
@@ -98,13 +104,17 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("kind", choices=["employer", "job", "story"])
     n.add_argument("ids", nargs="+", metavar="ID")
     n.set_defaults(func=cmd_new)
+    w = sub.add_parser("withdraw", help="record that a fellow withdrew her consent: her story disappears at the next build")
+    w.add_argument("story", metavar="STORY-ID")
+    w.add_argument("--date", help="the date consent was withdrawn, YYYY-MM-DD (default: today)")
+    w.set_defaults(func=cmd_withdraw)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not {"build", "check", "serve", "new", "-h", "--help"} & set(argv):
+    if not {"build", "check", "serve", "new", "withdraw", "-h", "--help"} & set(argv):
         argv.append("build")  # `python build.py` alone builds
     args = parser().parse_args(argv)
     args.root = args.root.resolve()

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog
+from .markup import MarkdownRenderer
 from .models import Text
 from .site import Site
 from .structured import end_of_day
@@ -18,7 +19,8 @@ def _text(value: Text | None) -> dict[str, str] | None:
     return dict(value.by_lang) if value else None
 
 
-def jobs_document(site: Site, catalog: Catalog) -> dict[str, Any]:
+def jobs_document(site: Site, catalog: Catalog, md: MarkdownRenderer) -> dict[str, Any]:
+    """The export: descriptions as sanitised HTML, like the pages (a record's Markdown may hold markup)."""
     jobs = []
     for job in catalog.jobs:
         employer = catalog.employer(job.employer)
@@ -35,7 +37,7 @@ def jobs_document(site: Site, catalog: Catalog) -> dict[str, Any]:
             "valid_through": end_of_day(job.deadline),
             "start": job.start.isoformat() if job.start else None,
             "apply": job.apply,
-            "description_markdown": _text(job.description),
+            "description_html": {lang: md.render(text) for lang, text in job.description.by_lang},
             "french_level": job.french_level,
             "training": _text(job.training),
             "salary": {"min": job.salary.min, "max": job.salary.max, "currency": job.salary.currency,
@@ -54,9 +56,9 @@ def jobs_document(site: Site, catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def write_exports(site: Site, catalog: Catalog, root: Path) -> None:
+def write_exports(site: Site, catalog: Catalog, md: MarkdownRenderer, root: Path) -> None:
     """jobs.json, and its JSON Schema beside it at schemas/ (the URL the document names)."""
-    doc = jobs_document(site, catalog)
+    doc = jobs_document(site, catalog, md)
     (root / "jobs.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (root / "schemas").mkdir(exist_ok=True)
     schema = json.loads((site.root / "schemas" / "jobs-export.schema.json").read_text(encoding="utf-8"))

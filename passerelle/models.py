@@ -64,6 +64,8 @@ class Story:
     role: Text | None
     cohort: str | None
     photo: Path | None
+    photo_alt: Text | None
+    """What the photo shows, per language (extends the contract; without it: "Photo of <name>")."""
     indexable: bool
     tags: tuple[str, ...]
     texts: tuple[StoryText, ...]

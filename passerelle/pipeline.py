@@ -28,7 +28,7 @@ from .rendering import LanguageRenderer, Media
 from .site import Site, load_site
 from .sitemap import write_sitemap
 from .validation import validate
-from .writing import language_config, write_language
+from .writing import language_config, markdown_settings, write_language
 
 Progress = Callable[[str], None]
 
@@ -78,7 +78,7 @@ def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: 
                 progress(f"{lang}: {count} pages")
         write_root(site, checked.strings, catalog, root, staging)
         write_sitemap(site, catalog, staging)
-        write_exports(site, catalog, staging)
+        write_exports(site, catalog, MarkdownRenderer(*markdown_settings(site)), staging)
         output.commit(staging, out)
     except BaseException:
         output.abandon(staging)
@@ -92,7 +92,7 @@ def _build_language(task: tuple[Path, Site, Strings, Catalog, Media, Path]) -> t
     root, site, strings, catalog, media, staging = task
     lang = strings.lang
     config = language_config(site, lang, staging / lang, staging)
-    md = MarkdownRenderer(list(config["markdown_extensions"]), dict(config["mdx_configs"] or {}))
+    md = MarkdownRenderer(*markdown_settings(site, config))
     renderer = LanguageRenderer(site, catalog, strings, md, media, root / "theme")
     pages = renderer.pages()
     footer = renderer.env.get_template("footer.html").render(r=renderer, t=strings, c=catalog)
@@ -104,6 +104,10 @@ def _build_language(task: tuple[Path, Site, Strings, Catalog, Media, Path]) -> t
 
     shared = {"footer": footer, "skip": strings("skip"), "languages_label": strings("languages"),
               "languages_for": languages_for}
+    config.extra["passerelle_404"] = {
+        "title": strings("not_found_title"), "text": strings("not_found_text"), "home": renderer.href(),
+        "home_label": strings("nav_home"), "jobs": renderer.href("jobs/"), "jobs_label": strings("all_jobs"),
+    }
     write_language(site, config, pages, renderer.nav(), shared)
     write_feeds(site, catalog, strings, md, staging)
     return len(pages), lang

@@ -272,6 +272,7 @@ class Validator:
         photo = f.file_beside("photo", folder.files, V.PHOTO_SUFFIXES)
         if photo and (why := image_problem(photo)):
             f.problem("photo", why)
+        photo_alt = f.text("photo_alt")
         indexable = f.boolean("indexable", True)
         tags = f.tags()
         if consent and published and published < consent:
@@ -296,7 +297,7 @@ class Validator:
         texts.sort(key=lambda t: order[t.lang])
         if not (f.ok and texts and name and consent and published) or len(texts) != len(folder.texts):
             return None
-        return Story(folder.id, name, consent, withdrawn, published, employer, role, cohort, photo, indexable,
+        return Story(folder.id, name, consent, withdrawn, published, employer, role, cohort, photo, photo_alt, indexable,
                      tags, tuple(texts), source.path)
 
     def job(self, eid: str, jid: str, source: Source, employers: set[str]) -> Job | None:

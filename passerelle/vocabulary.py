@@ -30,7 +30,8 @@ RESERVED_PAGES = ("index", "jobs", "stories", "employers", "feeds", "assets", "s
 """Editorial page names that would collide with generated paths."""
 
 EMPLOYER_FIELDS = ("name", "website", "sector", "description", "logo")
-STORY_FIELDS = ("name", "consent", "withdrawn", "published", "employer", "role", "cohort", "photo", "indexable", "tags")
+STORY_FIELDS = ("name", "consent", "withdrawn", "published", "employer", "role", "cohort", "photo", "photo_alt",
+                "indexable", "tags")
 STORY_TEXT_FIELDS = ("title", "summary")
 JOB_FIELDS = (
     "title", "contract", "location", "remote", "posted", "deadline", "start", "apply", "description",

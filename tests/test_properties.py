@@ -1,0 +1,112 @@
+"""Property tests: generated records, valid and invalid, never crash `check`; valid ones always build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT
+from passerelle import vocabulary as V
+from passerelle.loading import Source, Sources
+from passerelle.pipeline import build, check
+from passerelle.validation import validate
+from passerelle.yamlfile import YamlError, decode, parse
+
+LANGS = ("fr", "en", "ar")
+plain = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<>"), min_size=1, max_size=40) \
+    .filter(lambda s: s.strip() != "")
+dates = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2040, 12, 31))
+translatable = st.one_of(plain, st.dictionaries(st.sampled_from(LANGS), plain, min_size=1))
+
+
+@st.composite
+def valid_jobs(draw: st.DrawFn) -> dict:
+    posted = draw(dates)
+    remote = draw(st.sampled_from(V.REMOTE))
+    location: dict = {"country": draw(st.sampled_from(["FR", "BE", "DE", "CH"]))}
+    if remote != "full" or draw(st.booleans()):
+        location["city"] = draw(plain)
+    if draw(st.booleans()):
+        location["region"] = draw(plain)
+    job = {
+        "title": draw(translatable),
+        "contract": draw(st.sampled_from(V.CONTRACTS)),
+        "location": location,
+        "remote": remote,
+        "posted": posted,
+        "deadline": posted + dt.timedelta(days=draw(st.integers(0, 4000))),
+        "apply": draw(st.sampled_from(["https://example.org/apply", "mailto:jobs@example.org"])),
+        "description": draw(translatable),
+    }
+    if draw(st.booleans()):
+        job["french_level"] = draw(st.sampled_from(V.FRENCH_LEVELS))
+    if draw(st.booleans()):
+        low = draw(st.integers(0, 100_000))
+        job["salary"] = {"min": low, "max": low + draw(st.integers(0, 50_000)), "currency": "EUR",
+                         "period": draw(st.sampled_from(V.SALARY_PERIODS))}
+    if draw(st.booleans()):
+        job["tags"] = draw(st.lists(plain, max_size=4))
+    return job
+
+
+scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30), dates)
+anything = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                          st.dictionaries(st.text(max_size=12), inner, max_size=5)),
+                        max_leaves=20)
+
+
+def validate_text(text: str) -> list:
+    """Read `text` as jobs/lumen-studio/x.yml and validate it beside the sample's employers."""
+    sources = Sources(employers={"lumen-studio": Source("content/employers/lumen-studio.yml", parse("name: L\nwebsite: https://l.example\n"))})
+    try:
+        sources.jobs[("lumen-studio", "x")] = Source("jobs/lumen-studio/x.yml", parse(text))
+    except YamlError as e:
+        return [e]
+    return validate(sources, LANGS)[1]
+
+
+@settings(max_examples=150, deadline=None)
+@given(valid_jobs())
+def test_valid_jobs_are_valid(job: dict) -> None:
+    assert validate_text(yaml.safe_dump(job, allow_unicode=True)) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(anything, valid_jobs().flatmap(lambda j: st.dictionaries(st.sampled_from([*j, "deadlline", "x"]), anything).map(lambda bad: {**j, **bad}))))
+def test_any_data_gives_problems_not_a_crash(data: object) -> None:
+    problems = validate_text(yaml.safe_dump(data, allow_unicode=True))
+    assert all(str(p) for p in problems)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_give_a_message_not_a_crash(raw: bytes) -> None:
+    try:
+        text = decode(raw)
+    except YamlError as e:
+        assert e.message
+        return
+    validate_text(text)
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(valid_jobs(), min_size=1, max_size=3))
+def test_valid_jobs_always_build(tmp_path: Path, jobs: list[dict]) -> None:
+    root = tmp_path / f"p{abs(hash(str(jobs)))}"
+    (root / "content" / "employers").mkdir(parents=True)
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", root / "theme")
+    shutil.copytree(ROOT / "schemas", root / "schemas")
+    (root / "content" / "employers" / "acme.yml").write_text("name: Acme\nwebsite: https://acme.example\n", encoding="utf-8")
+    (root / "jobs" / "acme").mkdir(parents=True)
+    for i, job in enumerate(jobs):
+        (root / "jobs" / "acme" / f"job-{i}.yml").write_text(yaml.safe_dump(job, allow_unicode=True), encoding="utf-8")
+    today = min(j["posted"] for j in jobs)
+    assert check(root, today).problems == []
+    assert build(root, root / "site", today) == []
+    assert (root / "site" / "fr" / "jobs" / "acme" / "job-0" / "index.html").is_file() or jobs[0]["posted"] > today
