@@ -43,7 +43,7 @@ def test_check_reports_every_problem_and_no_traceback(project: Path) -> None:
         "jobs/lumen-studio/broken.yml:2: this is not valid YAML: did not find expected node content. Check the indentation and the quotes.",
         "stories/amal/story.yml:1: the field 'consent' is missing: it is required, a date written YYYY-MM-DD.",
         "stories/amal/story.yml:2: unknown field 'consnet'. Did you mean 'consent'? The fields of a story are: "
-        "name, consent, withdrawn, published, employer, role, cohort, photo, indexable, tags.",
+        "name, consent, withdrawn, published, employer, role, cohort, photo, photo_alt, indexable, tags.",
     ]
     assert "3 problems in 2 files" in result.stderr
     only = run(project, "check", "--today", TODAY, "jobs/lumen-studio/broken.yml")
