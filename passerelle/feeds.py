@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
 from .catalog import PARIS, Catalog
 from .i18n import Strings
-from .markup import MarkdownRenderer
 from .models import Job
 from .site import Site
 
@@ -30,15 +30,11 @@ def _at_noon(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(12, 0), tzinfo=PARIS)
 
 
-def _feeds_folder(path: Path) -> Path:
-    return next(p for p in path.parents if p.name == "feeds")
-
-
-def _write(path: Path, site: Site, lang: str, title: str, page_url: str, entries: list[Entry], updated: dt.date) -> None:
+def _write(folder: Path, path: Path, site: Site, lang: str, title: str, page_url: str, entries: list[Entry], updated: dt.date) -> None:
     """Write path (RSS) and its .atom.xml sibling, newest entry first."""
     for fmt in ("rss", "atom"):
         target = path if fmt == "rss" else path.with_name(path.stem + ".atom.xml")
-        self_url = site.lang_url(lang, "feeds/" + target.relative_to(_feeds_folder(target)).as_posix())
+        self_url = site.lang_url(lang, "feeds/" + target.relative_to(folder).as_posix())
         fg = FeedGenerator()
         fg.id(self_url)
         fg.title(title)
@@ -69,18 +65,20 @@ def feed_paths(catalog: Catalog) -> list[str]:
     return ([f"employers/{e.id}" for e in catalog.employers] + [f"contracts/{c}" for c in catalog.by_contract])
 
 
-def write_feeds(site: Site, catalog: Catalog, strings: Strings, md: MarkdownRenderer, root: Path) -> None:
-    """Write the stories and jobs feeds of one language, and the jobs feeds filtered by employer and by contract."""
+def write_feeds(site: Site, catalog: Catalog, strings: Strings, html: Callable[[str], str], folder: Path) -> None:
+    """Write the stories and jobs feeds of one language, and the jobs feeds filtered by employer and by contract.
+
+    `html` renders a record's Markdown to sanitised HTML (the pages' renderer, whose cache it shares);
+    `folder` becomes <lang>/feeds/ of the site."""
     lang = strings.lang
     langs = (lang, site.default, site.languages)
-    folder = root / lang / "feeds"
     stories = []
     for story in catalog.stories:
         text = story.text(*langs)
         url = site.lang_url(lang, f"stories/{story.id}/")
         stories.append(Entry(f"urn:passerelle:story:{story.id}:{lang}", url, text.title, text.summary,
-                             f"<p><strong>{escape(text.summary)}</strong></p>{md.render(text.body)}", story.published))
-    _write(folder / "stories.xml", site, lang, strings("feed_stories_title"), site.lang_url(lang, "stories/"),
+                             f"<p><strong>{escape(text.summary)}</strong></p>{html(text.body)}", story.published))
+    _write(folder, folder / "stories.xml", site, lang, strings("feed_stories_title"), site.lang_url(lang, "stories/"),
            stories, max((s.published for s in catalog.stories), default=catalog.today))
 
     entries: dict[str, Entry] = {}
@@ -90,13 +88,13 @@ def write_feeds(site: Site, catalog: Catalog, strings: Strings, md: MarkdownRend
         url = site.lang_url(lang, f"jobs/{job.key}/")
         facts = " · ".join([employer.name, strings(f"contract_{job.contract}"), strings(f"remote_{job.remote}"),
                             f"{strings('label_deadline')} {strings.date(job.deadline)}"])
-        html = f"<p>{escape(facts)}</p>{md.render(job.description.pick(*langs)[0])}"
+        content = f"<p>{escape(facts)}</p>{html(job.description.pick(*langs)[0])}"
         entries[job.key] = Entry(f"urn:passerelle:job:{job.key}:{lang}", url, f"{title} · {employer.name}", facts,
-                                 html, job.posted)
+                                 content, job.posted)
 
     def jobs_feed(path: str, title: str, page: str, jobs: list[Job]) -> None:
         newest = sorted(jobs, key=lambda j: (-j.posted.toordinal(), j.key))
-        _write(folder / f"{path}.xml", site, lang, title, site.lang_url(lang, page), [entries[j.key] for j in newest],
+        _write(folder, folder / f"{path}.xml", site, lang, title, site.lang_url(lang, page), [entries[j.key] for j in newest],
                max((j.posted for j in jobs), default=catalog.today))
 
     jobs_feed("jobs", strings("feed_jobs_title"), "jobs/", list(catalog.jobs))

@@ -7,10 +7,10 @@ import multiprocessing
 import os
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 from urllib.parse import urlsplit
 
 import jinja2
@@ -28,7 +28,7 @@ from .rendering import LanguageRenderer, Media
 from .site import Site, load_site
 from .sitemap import write_sitemap
 from .validation import validate
-from .writing import language_config, markdown_settings, write_language
+from .writing import Frame, LanguagePages, markdown_settings, write_language
 
 Progress = Callable[[str], None]
 
@@ -66,16 +66,7 @@ def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: 
     try:
         base = urlsplit(site.url).path
         media = write_media(catalog, staging, base)
-        tasks = [(root, site, checked.strings[lang], catalog, media, staging) for lang in site.languages]
-        workers = min(len(tasks), os.cpu_count() or 1)
-        if workers > 1:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                for count, lang in pool.map(_build_language, tasks):
-                    progress(f"{lang}: {count} pages")
-        else:
-            for task in tasks:
-                count, lang = _build_language(task)
-                progress(f"{lang}: {count} pages")
+        _build_languages(root, site, checked.strings, catalog, media, staging, progress)
         write_root(site, checked.strings, catalog, root, staging)
         write_sitemap(site, catalog, staging)
         write_exports(site, catalog, MarkdownRenderer(*markdown_settings(site)), staging)
@@ -87,30 +78,44 @@ def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: 
     return []
 
 
-def _build_language(task: tuple[Path, Site, Strings, Catalog, Media, Path]) -> tuple[int, str]:
-    """Render and write one language: its pages through mkdocs, then its feeds."""
+def _build_languages(root: Path, site: Site, strings: dict[str, Strings], catalog: Catalog, media: Media,
+                     staging: Path, progress: Progress) -> None:
+    """Render every language, then write it with mkdocs: six tasks shared by the cores as they free up."""
+    renders = [(root, site, strings[lang], catalog, media, staging) for lang in site.languages]
+    workers = min(len(renders), os.cpu_count() or 1)
+    if workers == 1:
+        for task in renders:
+            rendered = _render_language(task)
+            write_language(site, rendered, staging)
+            progress(f"{rendered.lang}: {len(rendered.pages)} pages written")
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        writes = []
+        for future in as_completed([pool.submit(_render_language, task) for task in renders]):
+            rendered = future.result()
+            progress(f"{rendered.lang}: {len(rendered.pages)} pages rendered, feeds written")
+            writes.append(pool.submit(write_language, site, rendered, staging))
+        for future in as_completed(writes):
+            progress(f"{future.result()}: pages written")
+
+
+def _render_language(task: tuple[Path, Site, Strings, Catalog, Media, Path]) -> LanguagePages:
+    """Render one language's pages (for mkdocs to write) and write its feeds."""
     root, site, strings, catalog, media, staging = task
-    lang = strings.lang
-    config = language_config(site, lang, staging / lang, staging)
-    md = MarkdownRenderer(*markdown_settings(site, config))
-    renderer = LanguageRenderer(site, catalog, strings, md, media, root / "theme")
+    renderer = LanguageRenderer(site, catalog, strings, MarkdownRenderer(*markdown_settings(site)), media,
+                                root / "theme")
     pages = renderer.pages()
-    footer = renderer.env.get_template("footer.html").render(r=renderer, t=strings, c=catalog)
-    others = {code: site.language_name(code) for code in site.languages}
-
-    def languages_for(url: str) -> list[dict[str, Any]]:
-        return [{"lang": code, "name": name, "link": renderer.href(url, code), "current": code == lang}
-                for code, name in others.items()]
-
-    shared = {"footer": footer, "skip": strings("skip"), "languages_label": strings("languages"),
-              "languages_for": languages_for}
-    config.extra["passerelle_404"] = {
-        "title": strings("not_found_title"), "text": strings("not_found_text"), "home": renderer.href(),
-        "home_label": strings("nav_home"), "jobs": renderer.href("jobs/"), "jobs_label": strings("all_jobs"),
-    }
-    write_language(site, config, pages, renderer.nav(), shared)
-    write_feeds(site, catalog, strings, md, staging)
-    return len(pages), lang
+    frame = Frame(
+        footer=renderer.env.get_template("footer.html").render(r=renderer, t=strings, c=catalog),
+        skip=strings("skip"),
+        languages_label=strings("languages"),
+        languages=tuple((code, site.language_name(code)) for code in site.languages),
+        base=renderer.base,
+        not_found={"title": strings("not_found_title"), "text": strings("not_found_text"), "home": renderer.href(),
+                   "home_label": strings("nav_home"), "jobs": renderer.href("jobs/"), "jobs_label": strings("all_jobs")},
+    )
+    write_feeds(site, catalog, strings, renderer.html, staging / f".feeds-{strings.lang}")  # moved in by write_language
+    return LanguagePages(strings.lang, pages, renderer.nav(), frame)
 
 
 def write_root(site: Site, strings: dict[str, Strings], catalog: Catalog, root: Path, staging: Path) -> None:

@@ -89,6 +89,8 @@ class LanguageRenderer:
             undefined=jinja2.StrictUndefined,
         )
         self._html_cache: dict[str, str] = {}
+        self._cards: dict[tuple[str, str], tuple[Markup, bool]] = {}
+        self._macros = self.env.get_template("macros.html").module
         self.state = PageState(site, self.lang)
 
     # -- helpers the templates call ------------------------------------------------------------
@@ -126,6 +128,23 @@ class LanguageRenderer:
         if text not in self._html_cache:
             self._html_cache[text] = self.md.render(text)
         return self._html_cache[text]
+
+    def job_card(self, job: Job) -> Markup:
+        """A job's card in the listings, rendered once per language however many lists show it."""
+        return self._card(("job", job.key), lambda: self._macros.job_card(self, self.t, self.catalog, job))
+
+    def story_card(self, story: Story) -> Markup:
+        return self._card(("story", story.id), lambda: self._macros.story_card(self, self.t, self.catalog, story))
+
+    def _card(self, key: tuple[str, str], make: Any) -> Markup:
+        if key not in self._cards:
+            before, self.state.fallback = self.state.fallback, False
+            html = Markup(make())
+            self._cards[key] = (html, self.state.fallback)
+            self.state.fallback = before or self.state.fallback
+        html, fallback = self._cards[key]
+        self.state.fallback = self.state.fallback or fallback
+        return html
 
     def story_text(self, story: Story):  # noqa: ANN201 - a StoryText
         return story.text(self.lang, self.site.default, self.site.languages)

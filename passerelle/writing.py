@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +25,42 @@ _DROPPED = ("strings/", "passerelle/", "assets/javascripts/lunr/", "assets/javas
 """Theme files that are not for visitors: our strings and templates, material's search and script."""
 
 
+@dataclass(frozen=True)
+class Frame:
+    """What every page of one language shares around its content (handed to theme/main.html)."""
+
+    footer: str
+    skip: str
+    languages_label: str
+    languages: tuple[tuple[str, str], ...]
+    """(code, name) of every language, for the language menu."""
+    base: str
+    not_found: dict[str, str]
+
+    def languages_for(self, lang: str, url: str) -> list[dict[str, Any]]:
+        """The language menu of the page at `url`: the same page in every language."""
+        return [{"lang": code, "name": name, "link": f"{self.base}{code}/{url}", "current": code == lang}
+                for code, name in self.languages]
+
+
+@dataclass(frozen=True)
+class LanguagePages:
+    """One language, rendered: what mkdocs needs to write it."""
+
+    lang: str
+    pages: list[RenderedPage]
+    nav: list[dict[str, str]]
+    frame: Frame
+
+
 class PagesPlugin(BasePlugin):  # type: ignore[type-arg]
     """Hands mkdocs the pages we rendered, as virtual files, and their HTML in place of Markdown output."""
 
-    def __init__(self, pages: list[RenderedPage], shared: dict[str, Any]) -> None:
+    def __init__(self, rendered: LanguagePages) -> None:
         super().__init__()
-        self.pages = {p.src: p for p in pages}
-        self.shared = shared
+        self.pages = {p.src: p for p in rendered.pages}
+        self.lang = rendered.lang
+        self.frame = rendered.frame
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for f in list(files):
@@ -43,8 +73,11 @@ class PagesPlugin(BasePlugin):  # type: ignore[type-arg]
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         rendered = self.pages[page.file.src_uri]
         page.meta["title"] = rendered.title
-        page.meta["passerelle"] = {**self.shared, "head": rendered.head, "title": _escape(rendered.title),
-                                   "languages": self.shared["languages_for"](rendered.url)}
+        page.meta["passerelle"] = {
+            "head": rendered.head, "title": _escape(rendered.title), "footer": self.frame.footer,
+            "skip": self.frame.skip, "languages_label": self.frame.languages_label,
+            "languages": self.frame.languages_for(self.lang, rendered.url),
+        }
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -75,18 +108,27 @@ def markdown_settings(site: Site, config: MkDocsConfig | None = None) -> tuple[l
     return list(config["markdown_extensions"]), dict(config["mdx_configs"] or {})
 
 
-def write_language(site: Site, config: MkDocsConfig, pages: list[RenderedPage], nav: list[dict[str, str]],
-                   shared: dict[str, Any]) -> None:
-    """Build one language's pages into config.site_dir with mkdocs-material."""
+def write_language(site: Site, rendered: LanguagePages, staging: Path) -> str:
+    """Build one language's pages into staging/<lang>/ with mkdocs-material; returns the language."""
+    lang = rendered.lang
+    config = language_config(site, lang, staging / lang, staging)
     out = Path(config.site_dir)
-    config.nav = nav
+    config.nav = rendered.nav
+    # Every page's HTML is rendered already: mkdocs converts an empty page, so it needs no extension.
+    config["markdown_extensions"] = []
+    config["mdx_configs"] = {}
     config.theme.static_templates.discard("sitemap.xml")
     config.extra["alternate"] = [
-        {"name": site.language_name(code), "link": f"{site.url}{code}/", "lang": code} for code in site.languages
+        {"name": name, "link": f"{site.url}{code}/", "lang": code} for code, name in rendered.frame.languages
     ]
-    config.plugins["passerelle"] = PagesPlugin(pages, shared)
-    mkdocs_build(config)
+    config.extra["passerelle_404"] = rendered.frame.not_found
+    config.plugins["passerelle"] = PagesPlugin(rendered)
+    mkdocs_build(config)  # empties site_dir first: the feeds, written while rendering, come in after
     shutil.rmtree(config.docs_dir, ignore_errors=True)
+    feeds = staging / f".feeds-{lang}"
+    if feeds.exists():
+        os.rename(feeds, out / "feeds")
     for leftover in ("sitemap.xml", "sitemap.xml.gz"):
         if (out / leftover).exists():
             os.remove(out / leftover)
+    return lang
