@@ -46,7 +46,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .pipeline import check
+    from .checking import check
 
     checked = check(args.root, _today(args.today))
     problems = checked.problems

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,11 +62,58 @@ def id_problem(name: str) -> str | None:
     return None
 
 
+def read_source(root: Path, path: Path, markdown: bool) -> Source | Problem:
+    """Read one record file: its YAML document (and Markdown body), or the problem that stops it."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        text = decode(path.read_bytes())
+        if not markdown:
+            return Source(rel, parse(text))
+        front, body, body_line = split_front_matter(text)
+        if front is None:
+            return Problem(rel, 1, "the file has no front matter: begin it with a line ---, then title: and summary:, then ---.")
+        return Source(rel, front, body, body_line)
+    except YamlError as e:
+        return Problem(rel, e.line, e.message)
+    except OSError as e:
+        return Problem(rel, None, f"the file cannot be read: {e.strerror}.")
+
+
+def _read_chunk(task: tuple[Path, list[tuple[Path, bool]]]) -> list[Source | Problem]:
+    root, paths = task
+    return [read_source(root, path, markdown) for path, markdown in paths]
+
+
+PARALLEL_FROM = 800
+"""From this many files, two processes read them (parsing YAML is most of `check`)."""
+
+
+def read_all(root: Path, paths: list[tuple[Path, bool]]) -> dict[Path, Source | Problem]:
+    """Read many files, on every core when there are many."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        return {path: read_source(root, path, markdown) for path, markdown in paths}
+    chunks = [paths[i::workers] for i in range(workers)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        results = list(pool.map(_read_chunk, [(root, chunk) for chunk in chunks]))
+    return {path: result for chunk, found in zip(chunks, results) for (path, _), result in zip(chunk, found)}
+
+
 class _Reader:
     def __init__(self, root: Path, languages: tuple[str, ...]) -> None:
         self.root = root
         self.languages = languages
         self.out = Sources()
+        self.cache: dict[Path, Source | Problem] = {}
+
+    def prefetch(self) -> None:
+        """Read every record file ahead, in parallel when there are many."""
+        paths = [(p, False) for p in (self.root / "content" / "employers").glob("*.yml")]
+        paths += [(p, False) for p in (self.root / "jobs").glob("*/*.yml")]
+        paths += [(p, False) for p in (self.root / "stories").glob("*/story.yml")]
+        paths += [(p, True) for p in (self.root / "stories").glob("*/*.md") if p.stem in self.languages]
+        paths += [(p, True) for p in (self.root / "content" / "pages").glob("*/*.md") if p.stem in self.languages]
+        self.cache = read_all(self.root, [(p, m) for p, m in paths if p.is_file()])
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -73,21 +123,11 @@ class _Reader:
         self.out.problems.append(Problem(rel, line, message))
 
     def read(self, path: Path, markdown: bool = False) -> Source | None:
-        rel = self.rel(path)
-        try:
-            text = decode(path.read_bytes())
-            if not markdown:
-                return Source(rel, parse(text))
-            front, body, body_line = split_front_matter(text)
-            if front is None:
-                self.problem(rel, "the file has no front matter: begin it with a line ---, then title: and summary:, then ---.", 1)
-                return None
-            return Source(rel, front, body, body_line)
-        except YamlError as e:
-            self.problem(rel, e.message, e.line)
-        except OSError as e:
-            self.problem(rel, f"the file cannot be read: {e.strerror}.")
-        return None
+        found = self.cache.pop(path, None) or read_source(self.root, path, markdown)
+        if isinstance(found, Problem):
+            self.out.problems.append(found)
+            return None
+        return found
 
     def entries(self, folder: Path) -> list[Path]:
         return sorted(folder.iterdir(), key=lambda p: p.name) if folder.is_dir() else []
@@ -185,6 +225,7 @@ class _Reader:
 def load(root: Path, languages: tuple[str, ...]) -> Sources:
     """Read every record under `root`; unreadable files and stray entries become problems."""
     reader = _Reader(root, languages)
+    reader.prefetch()
     reader.employers()
     reader.stories()
     reader.jobs()

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .catalog import Catalog
-from .rendering import Media
+
+@dataclass(frozen=True)
+class Media:
+    """Files published beside the pages (logos, photos), by record id: their URL paths from the site root."""
+
+    logos: dict[str, str] = field(default_factory=dict)
+    photos: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Story id -> {"srcset": ..., "src": ..., "og": ...}."""
+
 
 PHOTO_WIDTHS = (320, 640)
 LOGO_SIZE = 256

@@ -1,4 +1,4 @@
-"""The pipeline, in order: load -> validate -> catalog -> render and write each language -> feeds, sitemap, exports."""
+"""The pipeline, in order: check (load, validate, catalog) -> render and write each language -> feeds, sitemap, exports."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import os
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
@@ -17,40 +16,19 @@ import jinja2
 
 from . import output
 from .catalog import Catalog
+from .checking import check
 from .exports import write_exports
 from .feeds import write_feeds
-from .i18n import Strings, load_strings
-from .loading import load
+from .i18n import Strings
 from .markup import MarkdownRenderer
-from .media import write_media
+from .media import Media, write_media
 from .problems import Problem
-from .rendering import LanguageRenderer, Media
-from .site import Site, load_site
+from .rendering import LanguageRenderer
+from .site import Site
 from .sitemap import write_sitemap
-from .validation import validate
 from .writing import Frame, LanguagePages, markdown_settings, write_language
 
 Progress = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class Checked:
-    """What `check` found: the site, the strings, the records, and every problem."""
-
-    site: Site
-    strings: dict[str, Strings]
-    catalog: Catalog
-    problems: list[Problem]
-
-
-def check(root: Path, today: dt.date) -> Checked:
-    """Read and validate everything; nothing is written."""
-    site = load_site(root)
-    strings, problems = load_strings(root / "theme" / "strings", site.languages)
-    sources = load(root, site.languages)
-    content, found = validate(sources, site.languages)
-    problems = sorted(set(problems + found), key=lambda p: (p.path, p.line or 0, p.message))
-    return Checked(site, strings, Catalog(content, today), problems)
 
 
 def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: None) -> list[Problem]:

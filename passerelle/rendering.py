@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from .catalog import Catalog
 from .i18n import Strings
 from .markup import MarkdownRenderer
+from .media import Media
 from .models import Job, Page, Story, Text
 from .site import Site
 from .structured import job_posting, script_json
@@ -42,15 +43,6 @@ def page_url(src: str) -> str:
     if src.endswith("/index.md"):
         return src[: -len("index.md")]
     return src[: -len(".md")] + "/"
-
-
-@dataclass(frozen=True)
-class Media:
-    """Files published beside the pages (logos, photos), by record id: their URL paths from the site root."""
-
-    logos: dict[str, str] = field(default_factory=dict)
-    photos: dict[str, dict[str, str]] = field(default_factory=dict)
-    """Story id -> {"srcset": ..., "src": ..., "og": ...}."""
 
 
 class PageState:

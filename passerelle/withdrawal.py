@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .loading import id_problem
-from .pipeline import check
+from .checking import check
 
 
 def withdraw(root: Path, story_id: str, day: dt.date) -> int:

@@ -6,6 +6,7 @@ Every value keeps the line it was written on, so that later messages can point a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,9 @@ _PLAIN_TAGS = {
 }
 
 Key = tuple[Any, ...]
+_STR = "tag:yaml.org,2002:str"
+_MAYBE_ALIAS = re.compile(r"(?:^|[\s\[\]{},:])[&*][^\s*&]", re.M)
+"""Where an anchor or alias may start (Markdown's **bold** does not match): only then are events scanned."""
 
 
 class YamlError(Exception):
@@ -80,7 +84,7 @@ def decode(raw: bytes) -> str:
 def parse(text: str, line_offset: int = 0) -> Document:
     """Parse one YAML document. `line_offset` is added to every line (front matter)."""
     try:
-        if "&" in text or "*" in text:
+        if _MAYBE_ALIAS.search(text):
             _refuse_aliases(text, line_offset)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
@@ -115,42 +119,51 @@ class _Walker:
         self.seen: set[int] = set()
         self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
 
+    def line(self, node: yaml.Node) -> int:
+        return node.start_mark.line + 1 + self.offset
+
     def value(self, node: yaml.Node, key: Key) -> Any:
-        line = node.start_mark.line + 1 + self.offset
+        tag = node.tag
+        if tag == _STR and isinstance(node, yaml.ScalarNode):  # by far the most common: plain text
+            return node.value
+        if tag not in _PLAIN_TAGS:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise YamlError(f"the tag {shown} is not allowed: write plain text, numbers, dates, lists and mappings only.",
+                            self.line(node))
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                return self.constructor.construct_object(node)
+            except (ValueError, yaml.constructor.ConstructorError):
+                if tag == "tag:yaml.org,2002:timestamp":
+                    raise YamlError(f"'{node.value}' is not a real date: write it as YYYY-MM-DD.", self.line(node)) from None
+                raise YamlError(f"'{node.value}' cannot be read.", self.line(node)) from None
+        # A collection met twice is an alias: it could expand without bound.
         if id(node) in self.seen:
-            raise YamlError("anchors and aliases (& and *) are not allowed: write the value out in full.", line)
+            raise YamlError("anchors and aliases (& and *) are not allowed: write the value out in full.", self.line(node))
         self.seen.add(id(node))
-        if node.tag not in _PLAIN_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            raise YamlError(f"the tag {tag} is not allowed: write plain text, numbers, dates, lists and mappings only.", line)
-        if isinstance(node, yaml.MappingNode):
-            out: dict[Any, Any] = {}
-            for knode, vnode in node.value:
-                if not isinstance(knode, yaml.ScalarNode):
-                    raise YamlError("a key must be a plain word.", knode.start_mark.line + 1 + self.offset)
-                if knode.tag == "tag:yaml.org,2002:merge" or knode.value == "<<":
-                    raise YamlError("merge keys (<<) are not allowed: write the fields out in full.", knode.start_mark.line + 1 + self.offset)
-                k = self.value(knode, key)
-                if isinstance(k, (dt.date, float, bool)) or k is None:
-                    k = knode.value
-                kline = knode.start_mark.line + 1 + self.offset
-                if k in out:
-                    raise YamlError(f"the field '{k}' is written twice (first on line {self.doc.lines[key + (k,)]}): keep only one.", kline)
-                self.doc.lines[key + (k,)] = kline
-                out[k] = self.value(vnode, key + (k,))
-            return out
+        lines = self.doc.lines
         if isinstance(node, yaml.SequenceNode):
             items = []
             for i, item in enumerate(node.value):
-                self.doc.lines[key + (i,)] = item.start_mark.line + 1 + self.offset
+                lines[key + (i,)] = self.line(item)
                 items.append(self.value(item, key + (i,)))
             return items
-        try:
-            return self.constructor.construct_object(node)
-        except (ValueError, yaml.constructor.ConstructorError):
-            if node.tag == "tag:yaml.org,2002:timestamp":
-                raise YamlError(f"'{node.value}' is not a real date: write it as YYYY-MM-DD.", line) from None
-            raise YamlError(f"'{node.value}' cannot be read.", line) from None
+        out: dict[Any, Any] = {}
+        for knode, vnode in node.value:
+            if not isinstance(knode, yaml.ScalarNode):
+                raise YamlError("a key must be a plain word.", self.line(knode))
+            if knode.tag == "tag:yaml.org,2002:merge" or knode.value == "<<":
+                raise YamlError("merge keys (<<) are not allowed: write the fields out in full.", self.line(knode))
+            k = knode.value if knode.tag == _STR else self.value(knode, key)
+            if isinstance(k, (dt.date, float, bool)) or k is None:
+                k = knode.value
+            path = key + (k,)
+            if k in out:
+                raise YamlError(f"the field '{k}' is written twice (first on line {lines[path]}): keep only one.",
+                                self.line(knode))
+            lines[path] = self.line(knode)
+            out[k] = self.value(vnode, path)
+        return out
 
 
 def split_front_matter(text: str) -> tuple[Document | None, str, int]:

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT, run
 from passerelle.catalog import Catalog, resolve_today
-from passerelle.pipeline import check
+from passerelle.checking import check
 
 D = dt.date
 

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from passerelle import vocabulary as V
 from passerelle.loading import Source, Sources
-from passerelle.pipeline import build, check
+from passerelle.checking import check
+from passerelle.pipeline import build
 from passerelle.validation import validate
 from passerelle.yamlfile import YamlError, decode, parse
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from passerelle.pipeline import check
+from passerelle.checking import check
 
 TODAY = dt.date(2026, 11, 26)
 

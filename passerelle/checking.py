@@ -1,0 +1,34 @@
+"""Checking: load and validate everything, with nothing written (the first stage of every build, and `check`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import Catalog
+from .i18n import Strings, load_strings
+from .loading import load
+from .problems import Problem
+from .site import Site, load_site
+from .validation import validate
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What `check` found: the site, the strings, the records, and every problem."""
+
+    site: Site
+    strings: dict[str, Strings]
+    catalog: Catalog
+    problems: list[Problem]
+
+
+def check(root: Path, today: dt.date) -> Checked:
+    """Read and validate everything; nothing is written."""
+    site = load_site(root)
+    strings, problems = load_strings(root / "theme" / "strings", site.languages)
+    sources = load(root, site.languages)
+    content, found = validate(sources, site.languages)
+    problems = sorted(set(problems + found), key=lambda p: (p.path, p.line or 0, p.message))
+    return Checked(site, strings, Catalog(content, today), problems)
