@@ -9,7 +9,7 @@ from pathlib import Path
 from .catalog import Catalog
 from .i18n import Strings, load_strings
 from .loading import load
-from .problems import Problem
+from .problems import Problem, ordered
 from .site import Site, load_site
 from .validation import validate
 
@@ -30,5 +30,5 @@ def check(root: Path, today: dt.date) -> Checked:
     strings, problems = load_strings(root / "theme" / "strings", site.languages)
     sources = load(root, site.languages)
     content, found = validate(sources, site.languages)
-    problems = sorted(set(problems + found), key=lambda p: (p.path, p.line or 0, p.message))
+    problems = ordered(problems + found)
     return Checked(site, strings, Catalog(content, today), problems)

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .catalog import resolve_today
+from .messages import LANGUAGES, default_language
 from .problems import Problem, summary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,10 +27,22 @@ def _usage(message: str) -> int:
     return 2
 
 
-def report(problems: list[Problem], stream=sys.stdout) -> None:  # noqa: ANN001
+def _github_escape(text: str, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+
+def report(problems: list[Problem], lang: str = "en", fmt: str = "text") -> None:
+    """Every problem, one a line on stdout (as workflow annotations with --format github), and a summary."""
     for problem in problems:
-        print(problem, file=stream)
-    print(summary(problems), file=sys.stderr)
+        if fmt == "github":
+            where = f"file={_github_escape(problem.path, True)}"
+            if problem.line:
+                where += f",line={problem.line}"
+            print(f"::error {where},title=Passerelle::{_github_escape(problem.message.render(lang))}")
+        else:
+            print(problem.render(lang))
+    print(summary(problems, lang), file=sys.stderr)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -39,8 +52,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     problems = build(args.root, Path(args.out), _today(args.today),
                      progress=(lambda _: None) if quiet else (lambda msg: print(msg, file=sys.stderr)))
     if problems:
-        report(problems)
-        print("Nothing was written: the previous site is unchanged.", file=sys.stderr)
+        report(problems, args.lang, args.format)
+        print("Rien n'a été écrit : le site précédent est intact." if args.lang == "fr"
+              else "Nothing was written: the previous site is unchanged.", file=sys.stderr)
         return 1
     return 0
 
@@ -57,7 +71,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             return any(target == w or w in target.parents or target in w.parents for w in wanted)
         problems = [p for p in problems if concerns(p)]
     if problems:
-        report(problems)
+        report(problems, args.lang, args.format)
         return 1
     c = checked.catalog.content
     print(f"All good: {len(c.employers)} employers, {len(c.jobs)} jobs, {len(c.stories)} stories, {len(c.pages)} pages.")
@@ -93,6 +107,11 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_build)
     c = sub.add_parser("check", help="validate records and cross-references")
     c.add_argument("--today")
+    for command in (b, c):
+        command.add_argument("--lang", choices=LANGUAGES, default=default_language(),
+                             help="language of the messages: en or fr (default: from the locale)")
+        command.add_argument("--format", choices=("text", "github"), default="text",
+                             help="github: workflow annotations, shown on the lines of a pull request")
     c.add_argument("paths", nargs="*", help="only report problems of these files or folders")
     c.set_defaults(func=cmd_check)
     s = sub.add_parser("serve", help="live preview on 127.0.0.1:8000, rebuilt on every change")

@@ -11,6 +11,7 @@ import babel.dates
 import babel.numbers
 import yaml
 
+from .messages import M
 from .problems import Problem
 
 
@@ -61,12 +62,14 @@ def load_strings(folder: Path, languages: tuple[str, ...]) -> tuple[dict[str, St
         path = folder / f"{lang}.yml"
         rel = f"theme/strings/{lang}.yml"
         if not path.exists():
-            problems.append(Problem(rel, None, f"the interface strings of '{lang}' are missing: copy theme/strings/{languages[0]}.yml to {rel} and translate it."))
+            problems.append(Problem(rel, None, M("the interface strings of '{lang}' are missing: copy theme/strings/{default}.yml to {path} and translate it.",
+                                                 lang=lang, default=languages[0], path=rel)))
             continue
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         tables[lang] = {str(k): str(v) for k, v in data.items()}
     reference = tables.get(languages[0], {})
     for lang, table in tables.items():
         for key in sorted(set(reference) - set(table)):
-            problems.append(Problem(f"theme/strings/{lang}.yml", None, f"the string '{key}' is missing: translate it from theme/strings/{languages[0]}.yml."))
+            problems.append(Problem(f"theme/strings/{lang}.yml", None, M("the string '{key}' is missing: translate it from theme/strings/{default}.yml.",
+                                                                      key=key, default=languages[0])))
     return {lang: Strings(lang, table) for lang, table in tables.items()}, problems

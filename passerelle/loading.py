@@ -8,6 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .messages import M, Message
 from .problems import Problem
 from .vocabulary import ID_MAX, ID_RE, IMAGE_SUFFIXES
 from .yamlfile import Document, YamlError, decode, parse, split_front_matter
@@ -48,17 +49,15 @@ class Sources:
     problems: list[Problem] = field(default_factory=list)
 
 
-def id_problem(name: str) -> str | None:
+def id_problem(name: str) -> Message | None:
     """Why `name` is not a valid id, or None."""
     if len(name) > ID_MAX:
-        return f"the name '{name}' is {len(name)} characters long; an id has at most {ID_MAX}."
+        return M("the name '{name}' is {length} characters long; an id has at most {limit}.", name=name, length=len(name), limit=ID_MAX)
     if not ID_RE.match(name):
         suggestion = "-".join(filter(None, "".join(c if c.isascii() and c.isalnum() else "-" for c in name.lower()).split("-")))
-        hint = f" (for example '{suggestion}')" if suggestion and ID_RE.match(suggestion) else ""
-        return (
-            f"the name '{name}' is not a valid id: use lowercase letters a-z, digits and single hyphens "
-            f"between them{hint}."
-        )
+        example = M(" (for example '{near}')", near=suggestion) if suggestion and ID_RE.match(suggestion) else ""
+        return M("the name '{name}' is not a valid id: use lowercase letters a-z, digits and single hyphens between them{example}.",
+                 name=name, example=example)
     return None
 
 
@@ -71,12 +70,12 @@ def read_source(root: Path, path: Path, markdown: bool) -> Source | Problem:
             return Source(rel, parse(text))
         front, body, body_line = split_front_matter(text)
         if front is None:
-            return Problem(rel, 1, "the file has no front matter: begin it with a line ---, then title: and summary:, then ---.")
+            return Problem(rel, 1, M("the file has no front matter: begin it with a line ---, then title: and summary:, then ---."))
         return Source(rel, front, body, body_line)
     except YamlError as e:
         return Problem(rel, e.line, e.message)
     except OSError as e:
-        return Problem(rel, None, f"the file cannot be read: {e.strerror}.")
+        return Problem(rel, None, M("the file cannot be read: {why}.", why=e.strerror))
 
 
 def _read_chunk(task: tuple[Path, list[tuple[Path, bool]]]) -> list[Source | Problem]:
@@ -118,7 +117,7 @@ class _Reader:
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
-    def problem(self, path: Path | str, message: str, line: int | None = None) -> None:
+    def problem(self, path: Path | str, message: Message, line: int | None = None) -> None:
         rel = path if isinstance(path, str) else self.rel(path)
         self.out.problems.append(Problem(rel, line, message))
 
@@ -135,7 +134,7 @@ class _Reader:
     def employers(self) -> None:
         for path in self.entries(self.root / "content" / "employers"):
             if path.is_dir():
-                self.problem(path, "a folder does not belong here: an employer is one file, content/employers/<id>.yml.")
+                self.problem(path, M("a folder does not belong here: an employer is one file, content/employers/<id>.yml."))
             elif path.suffix == ".yml":
                 why = id_problem(path.stem)
                 if why:
@@ -147,12 +146,12 @@ class _Reader:
             elif path.suffix.lower() in IMAGE_SUFFIXES:
                 self.out.employer_files[path.name] = path
             else:
-                self.problem(path, "this file does not belong here: content/employers/ holds <id>.yml records and their logos (svg, png, jpg, webp).")
+                self.problem(path, M("this file does not belong here: content/employers/ holds <id>.yml records and their logos (svg, png, jpg, webp)."))
 
     def stories(self) -> None:
         for folder in self.entries(self.root / "stories"):
             if not folder.is_dir():
-                self.problem(folder, "a story is a folder, stories/<id>/, holding story.yml and one <lang>.md per language.")
+                self.problem(folder, M("a story is a folder, stories/<id>/, holding story.yml and one <lang>.md per language."))
                 continue
             why = id_problem(folder.name)
             if why:
@@ -170,20 +169,21 @@ class _Reader:
                     if source:
                         story.texts[path.stem] = source
                 elif path.suffix == ".md":
-                    self.problem(path, f"'{path.stem}' is not a language of this site: name the text after one of {', '.join(self.languages)} (for example fr.md).")
+                    self.problem(path, M("'{lang}' is not a language of this site: name the text after one of {languages} (for example fr.md).",
+                                         lang=path.stem, languages=", ".join(self.languages)))
                 elif path.is_file():
                     story.files[path.name] = path
                 else:
-                    self.problem(path, "a folder does not belong inside a story folder.")
+                    self.problem(path, M("a folder does not belong inside a story folder."))
             if not (folder / "story.yml").exists():
-                self.problem(folder, "the story has no story.yml: add one (python build.py new story ID writes a template).")
+                self.problem(folder, M("the story has no story.yml: add one (python build.py new story ID writes a template)."))
                 continue
             self.out.stories[folder.name] = story
 
     def jobs(self) -> None:
         for folder in self.entries(self.root / "jobs"):
             if not folder.is_dir():
-                self.problem(folder, "jobs are filed by employer: put this file in jobs/<employer-id>/.")
+                self.problem(folder, M("jobs are filed by employer: put this file in jobs/<employer-id>/."))
                 continue
             why = id_problem(folder.name)
             if why:
@@ -191,7 +191,7 @@ class _Reader:
                 continue
             for path in self.entries(folder):
                 if path.is_dir() or path.suffix != ".yml":
-                    self.problem(path, "only job records, <id>.yml, belong in an employer's jobs folder.")
+                    self.problem(path, M("only job records, <id>.yml, belong in an employer's jobs folder."))
                     continue
                 why = id_problem(path.stem)
                 if why:
@@ -204,7 +204,7 @@ class _Reader:
     def pages(self) -> None:
         for folder in self.entries(self.root / "content" / "pages"):
             if not folder.is_dir():
-                self.problem(folder, "an editorial page is a folder, content/pages/<page>/, holding one <lang>.md per language.")
+                self.problem(folder, M("an editorial page is a folder, content/pages/<page>/, holding one <lang>.md per language."))
                 continue
             why = id_problem(folder.name)
             if why:
@@ -217,7 +217,7 @@ class _Reader:
                     if source:
                         texts[path.stem] = source
                 else:
-                    self.problem(path, f"only <lang>.md files belong here, for the languages {', '.join(self.languages)}.")
+                    self.problem(path, M("only <lang>.md files belong here, for the languages {languages}.", languages=", ".join(self.languages)))
             if texts:
                 self.out.pages[folder.name] = texts
 

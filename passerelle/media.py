@@ -10,6 +10,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .catalog import Catalog
+from .messages import M, Message
 
 @dataclass(frozen=True)
 class Media:
@@ -25,27 +26,28 @@ LOGO_SIZE = 256
 _SVG_DANGER = re.compile(r"<\s*script|<\s*foreignObject|\bon[a-z]+\s*=|javascript:|<!ENTITY|(?:xlink:)?href\s*=\s*[\"']?(?!#)", re.I)
 
 
-def svg_problem(data: bytes) -> str | None:
+def svg_problem(data: bytes) -> Message | None:
     """Why an SVG logo is refused (it would run as a page of the site if opened), or None."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return "the SVG file is not UTF-8 text."
+        return M("the SVG file is not UTF-8 text.")
     if "<svg" not in text:
-        return "the file is not an SVG image."
+        return M("the file is not an SVG image.")
     found = _SVG_DANGER.search(text)
     if found:
-        return f"the SVG holds '{found.group(0)}': scripts, event handlers, entities and links are not allowed in a logo. Export it again as a plain SVG, or use a PNG."
+        return M("the SVG holds '{found}': scripts, event handlers, entities and links are not allowed in a logo. Export it again as a plain SVG, or use a PNG.",
+                 found=found.group(0))
     return None
 
 
-def image_problem(path: Path) -> str | None:
+def image_problem(path: Path) -> Message | None:
     """Why a raster image cannot be used, or None."""
     try:
         with Image.open(path) as img:
             img.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return f"'{path.name}' is not an image Passerelle can read: use a JPEG, PNG or WebP file."
+        return M("'{name}' is not an image Passerelle can read: use a JPEG, PNG or WebP file.", name=path.name)
     return None
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .messages import M, Message
 
-@dataclass(frozen=True, order=True)
+
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with one file, said for the person who wrote it."""
 
@@ -13,21 +15,26 @@ class Problem:
     """Path relative to the project root, with forward slashes."""
     line: int | None
     """1-based line in that file, when known."""
-    message: str
+    message: Message
+
+    def render(self, lang: str = "en") -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message.render(lang)}"
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        return self.render("en")
+
+    def sort_key(self) -> tuple[str, int, str]:
+        return (self.path, self.line or 0, str(self.message))
 
 
-class ContentError(Exception):
-    """Raised at the edge (build, check) when content has problems; carries them all."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
+def ordered(problems: list[Problem]) -> list[Problem]:
+    """Each problem once, by file, line and message."""
+    return sorted(set(problems), key=Problem.sort_key)
 
 
-def summary(problems: list[Problem]) -> str:
+def summary(problems: list[Problem], lang: str = "en") -> str:
     files = len({p.path for p in problems})
+    if lang == "fr":
+        return M("{count} problem(s) in {files} file(s)", count=len(problems), files=files).render("fr")
     return f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} file{'s' if files != 1 else ''}"

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from .messages import M, Message
+
 try:  # the C parser is many times faster; both refuse Python tags the same way
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -40,8 +42,8 @@ _MAYBE_ALIAS = re.compile(r"(?:^|[\s\[\]{},:])[&*][^\s*&]", re.M)
 class YamlError(Exception):
     """A document that cannot be read; `line` is 1-based."""
 
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: Message, line: int | None = None) -> None:
+        super().__init__(str(message))
         self.message = message
         self.line = line
 
@@ -66,19 +68,14 @@ class Document:
 def decode(raw: bytes) -> str:
     """Bytes to text, or a YamlError that says where the first non-UTF-8 byte is."""
     if len(raw) > MAX_BYTES:
-        raise YamlError(
-            f"the file is {len(raw) // 1024} KB; the limit is {MAX_BYTES // 1024} KB. "
-            "Shorten the text or move images to their own files."
-        )
+        raise YamlError(M("the file is {size} KB; the limit is {limit} KB. Shorten the text or move images to their own files.",
+                          size=len(raw) // 1024, limit=MAX_BYTES // 1024))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise YamlError(
-            "the file is not UTF-8 text (byte "
-            f"0x{raw[e.start]:02x}). Save it again with the UTF-8 encoding.",
-            line,
-        ) from None
+        raise YamlError(M("the file is not UTF-8 text (byte 0x{byte}). Save it again with the UTF-8 encoding.",
+                          byte=f"{raw[e.start]:02x}"), line) from None
 
 
 def parse(text: str, line_offset: int = 0) -> Document:
@@ -90,11 +87,11 @@ def parse(text: str, line_offset: int = 0) -> Document:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 + line_offset if mark else None
-        raise YamlError(f"this is not valid YAML: {e.problem or e}. Check the indentation and the quotes.", line) from None
+        raise YamlError(M("this is not valid YAML: {why}. Check the indentation and the quotes.", why=e.problem or e), line) from None
     except yaml.YAMLError as e:
-        raise YamlError(f"this is not valid YAML: {e}") from None
+        raise YamlError(M("this is not valid YAML: {why}. Check the indentation and the quotes.", why=e)) from None
     if node is None:
-        raise YamlError("the file is empty.", 1 + line_offset)
+        raise YamlError(M("the file is empty."), 1 + line_offset)
     doc = Document(data=None, first_line=node.start_mark.line + 1 + line_offset)
     doc.data = _Walker(doc, line_offset).value(node, ())
     return doc
@@ -104,10 +101,8 @@ def _refuse_aliases(text: str, offset: int) -> None:
     """Refuse anchors and aliases where they are written (they let a small file expand without bound)."""
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise YamlError(
-                "anchors and aliases (& and *) are not allowed: write the value out in full.",
-                event.start_mark.line + 1 + offset,
-            )
+            raise YamlError(M("anchors and aliases (& and *) are not allowed: write the value out in full."),
+                            event.start_mark.line + 1 + offset)
 
 
 class _Walker:
@@ -128,18 +123,18 @@ class _Walker:
             return node.value
         if tag not in _PLAIN_TAGS:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            raise YamlError(f"the tag {shown} is not allowed: write plain text, numbers, dates, lists and mappings only.",
+            raise YamlError(M("the tag {tag} is not allowed: write plain text, numbers, dates, lists and mappings only.", tag=shown),
                             self.line(node))
         if isinstance(node, yaml.ScalarNode):
             try:
                 return self.constructor.construct_object(node)
             except (ValueError, yaml.constructor.ConstructorError):
                 if tag == "tag:yaml.org,2002:timestamp":
-                    raise YamlError(f"'{node.value}' is not a real date: write it as YYYY-MM-DD.", self.line(node)) from None
-                raise YamlError(f"'{node.value}' cannot be read.", self.line(node)) from None
+                    raise YamlError(M("'{value}' is not a real date: write it as YYYY-MM-DD.", value=node.value), self.line(node)) from None
+                raise YamlError(M("'{value}' cannot be read.", value=node.value), self.line(node)) from None
         # A collection met twice is an alias: it could expand without bound.
         if id(node) in self.seen:
-            raise YamlError("anchors and aliases (& and *) are not allowed: write the value out in full.", self.line(node))
+            raise YamlError(M("anchors and aliases (& and *) are not allowed: write the value out in full."), self.line(node))
         self.seen.add(id(node))
         lines = self.doc.lines
         if isinstance(node, yaml.SequenceNode):
@@ -151,15 +146,15 @@ class _Walker:
         out: dict[Any, Any] = {}
         for knode, vnode in node.value:
             if not isinstance(knode, yaml.ScalarNode):
-                raise YamlError("a key must be a plain word.", self.line(knode))
+                raise YamlError(M("a key must be a plain word."), self.line(knode))
             if knode.tag == "tag:yaml.org,2002:merge" or knode.value == "<<":
-                raise YamlError("merge keys (<<) are not allowed: write the fields out in full.", self.line(knode))
+                raise YamlError(M("merge keys (<<) are not allowed: write the fields out in full."), self.line(knode))
             k = knode.value if knode.tag == _STR else self.value(knode, key)
             if isinstance(k, (dt.date, float, bool)) or k is None:
                 k = knode.value
             path = key + (k,)
             if k in out:
-                raise YamlError(f"the field '{k}' is written twice (first on line {lines[path]}): keep only one.",
+                raise YamlError(M("the field '{field}' is written twice (first on line {line}): keep only one.", field=k, line=lines[path]),
                                 self.line(knode))
             lines[path] = self.line(knode)
             out[k] = self.value(vnode, path)
@@ -179,4 +174,4 @@ def split_front_matter(text: str) -> tuple[Document | None, str, int]:
             front = "".join(lines[1:i])
             doc = parse(front, line_offset=1) if front.strip() else Document(data={}, first_line=1)
             return doc, "".join(lines[i + 1 :]), i + 2
-    raise YamlError("the front matter opened with --- on line 1 is never closed: add a line with --- after it.", 1)
+    raise YamlError(M("the front matter opened with --- on line 1 is never closed: add a line with --- after it."), 1)

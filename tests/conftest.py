@@ -31,8 +31,9 @@ def copy_project(target: Path) -> Path:
 
 def run(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run build.py of `root` as a user would, and capture what it prints."""
+    base = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}  # messages in English unless a test asks
     return subprocess.run([sys.executable, str(root / "build.py"), *args], cwd=root, capture_output=True,
-                          text=True, env={**os.environ, **(env or {})}, timeout=600)
+                          text=True, env={**base, **(env or {})}, timeout=600)
 
 
 @pytest.fixture

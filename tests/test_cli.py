@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import TODAY, run
+from conftest import ROOT, TODAY, run
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -48,6 +48,43 @@ def test_check_reports_every_problem_and_no_traceback(project: Path) -> None:
     assert "3 problems in 2 files" in result.stderr
     only = run(project, "check", "--today", TODAY, "jobs/lumen-studio/broken.yml")
     assert only.returncode == 1 and len(only.stdout.splitlines()) == 1
+
+
+def test_messages_in_french_and_as_pull_request_annotations(project: Path) -> None:
+    (project / "jobs" / "lumen-studio" / "x.yml").write_text(
+        (project / "jobs" / "lumen-studio" / "designer-ux-stage.yml").read_text(encoding="utf-8")
+        .replace("contract: internship", "contract: aprenticeship").replace("deadline:", "deadlline:"), encoding="utf-8")
+    fr = run(project, "check", "--today", TODAY, env={"LC_ALL": "", "LANG": "fr_FR.UTF-8"})
+    assert fr.returncode == 1
+    assert fr.stdout.splitlines() == [
+        "jobs/lumen-studio/x.yml:1: le champ « deadline » manque : il est obligatoire, une date écrite AAAA-MM-JJ.",
+        "jobs/lumen-studio/x.yml:4: le champ « contract » vaut 'aprenticeship', ce qui n'est pas permis. Vouliez-vous "
+        "dire « apprenticeship » ? Écrivez l'une de ces valeurs : apprenticeship, professionalisation, internship, "
+        "fixed-term, permanent, freelance.",
+        "jobs/lumen-studio/x.yml:9: champ inconnu « deadlline ». Vouliez-vous dire « deadline » ? Les champs d'une offre "
+        "sont : title, contract, location, remote, posted, deadline, start, apply, description, french_level, training, "
+        "salary, tags.",
+    ]
+    assert "3 problème(s) dans 1 fichier(s)" in fr.stderr
+    en = run(project, "check", "--today", TODAY, "--lang", "en", env={"LANG": "fr_FR.UTF-8", "LC_ALL": ""})
+    assert en.stdout.startswith("jobs/lumen-studio/x.yml:1: the field 'deadline' is missing")
+    gh = run(project, "check", "--today", TODAY, "--format", "github")
+    assert gh.stdout.splitlines()[0] == (
+        "::error file=jobs/lumen-studio/x.yml,line=1,title=Passerelle::the field 'deadline' is missing: "
+        "it is required, a date written YYYY-MM-DD.")
+
+
+def test_every_message_has_a_french_translation() -> None:
+    import re
+
+    from passerelle.messages import FRENCH
+
+    sources = "".join((ROOT / "passerelle" / name).read_text(encoding="utf-8")
+                      for name in ("validation.py", "loading.py", "yamlfile.py", "media.py", "i18n.py", "problems.py"))
+    templates = set(re.findall(r'\bM\(\s*"((?:[^"\\]|\\.)*)"', sources))
+    templates |= set(re.findall(r'"((?:the|the text|each|a|an|this|only|jobs|anchors|merge|unknown)[^"]*\{[^"]*)"', sources)) & set(FRENCH)
+    assert len(templates) > 60
+    assert sorted(t for t in templates if t not in FRENCH) == []
 
 
 def test_failed_build_leaves_the_previous_site_exactly_as_it_was(project: Path) -> None:

@@ -40,7 +40,7 @@ def test_billion_laughs_is_refused_at_once_with_little_memory() -> None:
     e = error(BOMB)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    assert e.line == 1 and "anchors and aliases" in e.message
+    assert e.line == 1 and "anchors and aliases" in str(e.message)
     assert peak < 20 * 1024 * 1024
 
 
@@ -48,35 +48,35 @@ def test_python_tags_never_run(tmp_path) -> None:  # noqa: ANN001
     marker = tmp_path / "ran"
     e = error(f'x: !!python/object/apply:os.system ["touch {marker}"]\n')
     assert not marker.exists()
-    assert e.message.startswith("the tag !!python/object/apply:os.system is not allowed")
+    assert str(e.message).startswith("the tag !!python/object/apply:os.system is not allowed")
 
 
 def test_duplicate_keys_name_both_lines() -> None:
     e = error("title: a\ncontract: permanent\ntitle: b\n")
-    assert (e.line, e.message) == (3, "the field 'title' is written twice (first on line 1): keep only one.")
+    assert (e.line, str(e.message)) == (3, "the field 'title' is written twice (first on line 1): keep only one.")
 
 
 def test_broken_yaml_says_where() -> None:
     e = error("title: [unclosed\ncontract: x\n")
-    assert e.line == 2 and e.message.startswith("this is not valid YAML")
+    assert e.line == 2 and str(e.message).startswith("this is not valid YAML")
 
 
 def test_empty_and_non_utf8() -> None:
-    assert error("").message == "the file is empty."
+    assert str(error("").message) == "the file is empty."
     with pytest.raises(YamlError) as info:
         decode("title: caf\xe9\nx: 1\n".encode("latin-1"))
-    assert info.value.line == 1 and "not UTF-8" in info.value.message
+    assert info.value.line == 1 and "not UTF-8" in str(info.value.message)
 
 
 def test_impossible_date() -> None:
     e = error("posted: 2026-02-30\n")
-    assert (e.line, e.message) == (1, "'2026-02-30' is not a real date: write it as YYYY-MM-DD.")
+    assert (e.line, str(e.message)) == (1, "'2026-02-30' is not a real date: write it as YYYY-MM-DD.")
 
 
 def test_size_limit() -> None:
     with pytest.raises(YamlError) as info:
         decode(b"a: " + b"x" * 300_000)
-    assert "the limit is 256 KB" in info.value.message
+    assert "the limit is 256 KB" in str(info.value.message)
 
 
 def test_front_matter_lines_count_from_the_file() -> None:

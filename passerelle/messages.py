@@ -1,0 +1,214 @@
+"""Messages: what `check` says, in English or French, for the person who made the mistake.
+
+A message is an English template and its values; the English template is also the key of its
+French translation below (as with gettext), so a message is written once, where it is raised.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from dataclasses import dataclass
+from typing import Any
+
+LANGUAGES = ("en", "fr")
+
+
+@dataclass(frozen=True)
+class Message:
+    template: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def render(self, lang: str = "en") -> str:
+        template = FRENCH.get(self.template, self.template) if lang == "fr" else self.template
+        values = {k: v.render(lang) if isinstance(v, Message) else v for k, v in self.params}
+        return template.format(**values)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+def M(template: str, **params: Any) -> Message:  # noqa: N802 - reads like the _() of gettext
+    return Message(template, tuple(params.items()))
+
+
+def hint(near: str | None, template: str = " Did you mean '{near}'?") -> Message | str:
+    return M(template, near=near) if near else ""
+
+
+def default_language() -> str:
+    """French where the environment's locale is French, else English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name)
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    try:
+        code = locale.getlocale()[0] or ""
+    except ValueError:
+        code = ""
+    return "fr" if code.lower().startswith("fr") else "en"
+
+
+FRENCH: dict[str, str] = {
+    # values shown inside messages
+    "a mapping": "une liste de champs",
+    "a list": "une liste",
+    "nothing": "rien",
+    "an employer": "une entreprise",
+    "a story": "un parcours",
+    "a story's text": "un texte de parcours",
+    "a job": "une offre",
+    "a location": "un lieu",
+    "a salary": "un salaire",
+    "a page": "une page",
+    "an address beginning with https:// or mailto:": "une adresse qui commence par https:// ou mailto:",
+    "an address beginning with https://": "une adresse qui commence par https://",
+    " Did you mean '{near}'?": " Vouliez-vous dire « {near} » ?",
+    " Did you mean jobs/{near}/?": " Vouliez-vous dire jobs/{near}/ ?",
+    " Write it in capitals: '{near}'.": " Écrivez-le en majuscules : « {near} ».",
+    " Use a two-letter ISO code, such as FR, BE or DE.": " Utilisez un code ISO de deux lettres, comme FR, BE ou DE.",
+    ": a two-letter country code such as FR": " : un code pays de deux lettres, comme FR",
+    ", a date written YYYY-MM-DD": ", une date écrite AAAA-MM-JJ",
+    " (unless remote: full)": " (sauf si remote: full)",
+    ", a number such as 1800": ", un nombre comme 1800",
+    ", a currency code such as EUR": ", un code de devise comme EUR",
+    ": the name the fellow agreed to show, a first name or a pseudonym": " : le nom que la participante a accepté de montrer, un prénom ou un pseudonyme",
+    ": one or two sentences, shown on cards and in feeds": " : une ou deux phrases, montrées sur les cartes et dans les flux",
+    # fields
+    "unknown field '{field}'.{hint} The fields of {what} are: {allowed}.":
+        "champ inconnu « {field} ».{hint} Les champs d'{what} sont : {allowed}.",
+    "the field '{field}' is missing: it is required{hint}.": "le champ « {field} » manque : il est obligatoire{hint}.",
+    "the field '{field}' is empty: it is required{hint}.": "le champ « {field} » est vide : il est obligatoire{hint}.",
+    "the field '{field}' must be text, not {value}.": "le champ « {field} » doit être du texte, pas {value}.",
+    "the field '{field}' must be text, not {value}. Put it in quotes.":
+        "le champ « {field} » doit être du texte, pas {value}. Mettez-le entre guillemets.",
+    "the field '{field}' contains HTML markup ('{tag}…'): write plain text, without < and > tags.":
+        "le champ « {field} » contient du HTML (« {tag}… ») : écrivez du texte simple, sans balises < et >.",
+    "the field '{field}' is {value}, which is not allowed.{hint} Write one of: {allowed}.":
+        "le champ « {field} » vaut {value}, ce qui n'est pas permis.{hint} Écrivez l'une de ces valeurs : {allowed}.",
+    "the field '{field}' has a time ({value}): write the date only, as YYYY-MM-DD.":
+        "le champ « {field} » contient une heure ({value}) : écrivez seulement la date, au format AAAA-MM-JJ.",
+    "the field '{field}' is {value}, which is not a date: write it as YYYY-MM-DD, for example 2026-09-01.":
+        "le champ « {field} » vaut {value}, ce qui n'est pas une date : écrivez-la au format AAAA-MM-JJ, par exemple 2026-09-01.",
+    "the field '{field}' is {value}: write true or false.": "le champ « {field} » vaut {value} : écrivez true ou false.",
+    "the field '{field}' has text for '{lang}', which is not a language of this site.{hint} Languages: {languages}.":
+        "le champ « {field} » a un texte en « {lang} », qui n'est pas une langue du site.{hint} Langues : {languages}.",
+    "the text of '{field}' in '{lang}' is empty: write it as text, or remove that line.":
+        "le texte de « {field} » en « {lang} » est vide : écrivez-le, ou supprimez cette ligne.",
+    "the text of '{field}' in '{lang}' is {value}: write it as text, or remove that line.":
+        "le texte de « {field} » en « {lang} » vaut {value} : écrivez du texte, ou supprimez cette ligne.",
+    "the field '{field}' has no text: give at least one language, for example '{lang}: ...'.":
+        "le champ « {field} » n'a pas de texte : donnez au moins une langue, par exemple « {lang}: ... ».",
+    "the field '{field}' must be text, or a text per language ({lang}: ...), not {value}.":
+        "le champ « {field} » doit être du texte, ou un texte par langue ({lang}: ...), pas {value}.",
+    "the field '{field}' is {value}, which is not a valid e-mail address: write mailto:jobs@example.org.":
+        "le champ « {field} » vaut {value}, qui n'est pas une adresse e-mail valide : écrivez mailto:emploi@exemple.fr.",
+    "the field '{field}' is {value}: write {allowed}, for example https://example.org/careers.":
+        "le champ « {field} » vaut {value} : écrivez {allowed}, par exemple https://exemple.fr/recrutement.",
+    "the field '{field}' must be a list, one tag a line beginning with '- '.":
+        "le champ « {field} » doit être une liste, un mot-clé par ligne commençant par « - ».",
+    "each tag of '{field}' must be a short text; {value} is not.":
+        "chaque mot-clé de « {field} » doit être un texte court ; {value} n'en est pas un.",
+    "the field '{field}' must be the name of a file in the same folder, not a path: {value}.":
+        "le champ « {field} » doit être le nom d'un fichier du même dossier, pas un chemin : {value}.",
+    "the field '{field}' is {value}: the file must be one of {allowed}.":
+        "le champ « {field} » vaut {value} : le fichier doit être de type {allowed}.",
+    "the field '{field}' names {value}, but there is no such file beside this record: add it, or check the spelling.":
+        "le champ « {field} » nomme {value}, mais ce fichier n'existe pas à côté de la fiche : ajoutez-le, ou vérifiez l'orthographe.",
+    "{what} must be a list of fields ('name: value' lines), not {value}.":
+        "{what} doit être une liste de champs (lignes « nom: valeur »), pas {value}.",
+    "the logo {name}: {why}": "le logo {name} : {why}",
+    "this image is the logo of no employer: name it in an employer's 'logo' field, or remove it.":
+        "cette image n'est le logo d'aucune entreprise : indiquez-la dans le champ « logo » d'une entreprise, ou supprimez-la.",
+    "the field 'employer' is '{value}', but there is no content/employers/{value}.yml.{hint}":
+        "le champ « employer » vaut « {value} », mais content/employers/{value}.yml n'existe pas.{hint}",
+    "the story is published on {published} but consent was given on {consent}: a story is published only after consent.":
+        "le parcours est publié le {published} mais l'accord a été donné le {consent} : un parcours n'est publié qu'après l'accord.",
+    "this file is not used by the story: name it in the 'photo' field of story.yml, or remove it.":
+        "ce fichier n'est pas utilisé par le parcours : indiquez-le dans le champ « photo » de story.yml, ou supprimez-le.",
+    "the story has no text after its front matter.": "le parcours n'a pas de texte après son en-tête.",
+    "the story has no text: add a <lang>.md beside story.yml, for one of {languages}.":
+        "le parcours n'a pas de texte : ajoutez un fichier <langue>.md à côté de story.yml, pour l'une des langues {languages}.",
+    "the folder 'jobs/{employer}/' names no employer: add content/employers/{employer}.yml, or move this file into the folder of an existing employer.{hint}":
+        "le dossier « jobs/{employer}/ » ne correspond à aucune entreprise : ajoutez content/employers/{employer}.yml, ou déplacez ce fichier dans le dossier d'une entreprise existante.{hint}",
+    "the deadline ({deadline}) is before the date posted ({posted}): the deadline must be on or after it.":
+        "la date limite ({deadline}) est avant la date de publication ({posted}) : elle doit être le même jour ou après.",
+    "the field 'location' must hold city:, region: and country: on indented lines below it.":
+        "le champ « location » doit contenir city:, region: et country: sur des lignes indentées en dessous.",
+    "the field 'location.country' is '{value}', which is not a country code.{hint}":
+        "le champ « location.country » vaut « {value} », qui n'est pas un code pays.{hint}",
+    "the field 'salary' must hold min:, max:, currency: and period: on indented lines below it.":
+        "le champ « salary » doit contenir min:, max:, currency: et period: sur des lignes indentées en dessous.",
+    "the field 'salary.{field}' is {value}: write a number without spaces or currency sign, such as 1800.":
+        "le champ « salary.{field} » vaut {value} : écrivez un nombre sans espace ni symbole de devise, comme 1800.",
+    "the field 'salary.currency' is '{value}', which is not a currency code: write a three-letter ISO 4217 code such as EUR.":
+        "le champ « salary.currency » vaut « {value} », qui n'est pas un code de devise : écrivez un code ISO 4217 de trois lettres, comme EUR.",
+    "the salary max ({high}) is below its min ({low}): max must be at least min.":
+        "le salaire max ({high}) est inférieur au min ({low}) : max doit être au moins égal à min.",
+    "'{page}' is a name the site uses for its own pages: rename the folder content/pages/{page}/.":
+        "« {page} » est un nom que le site utilise pour ses propres pages : renommez le dossier content/pages/{page}/.",
+    "the field 'order' is {value}: write a whole number (pages are listed by it).":
+        "le champ « order » vaut {value} : écrivez un nombre entier (les pages sont classées selon lui).",
+    # files and names
+    "the name '{name}' is {length} characters long; an id has at most {limit}.":
+        "le nom « {name} » fait {length} caractères ; un identifiant en a au plus {limit}.",
+    "the name '{name}' is not a valid id: use lowercase letters a-z, digits and single hyphens between them{example}.":
+        "le nom « {name} » n'est pas un identifiant valide : utilisez des minuscules a-z, des chiffres et des tirets simples entre eux{example}.",
+    " (for example '{near}')": " (par exemple « {near} »)",
+    "the file has no front matter: begin it with a line ---, then title: and summary:, then ---.":
+        "le fichier n'a pas d'en-tête : commencez-le par une ligne ---, puis title: et summary:, puis ---.",
+    "the file cannot be read: {why}.": "le fichier ne peut pas être lu : {why}.",
+    "a folder does not belong here: an employer is one file, content/employers/<id>.yml.":
+        "un dossier n'a rien à faire ici : une entreprise est un fichier, content/employers/<id>.yml.",
+    "this file does not belong here: content/employers/ holds <id>.yml records and their logos (svg, png, jpg, webp).":
+        "ce fichier n'a rien à faire ici : content/employers/ contient les fiches <id>.yml et leurs logos (svg, png, jpg, webp).",
+    "a story is a folder, stories/<id>/, holding story.yml and one <lang>.md per language.":
+        "un parcours est un dossier, stories/<id>/, qui contient story.yml et un fichier <langue>.md par langue.",
+    "'{lang}' is not a language of this site: name the text after one of {languages} (for example fr.md).":
+        "« {lang} » n'est pas une langue du site : nommez le texte d'après l'une des langues {languages} (par exemple fr.md).",
+    "a folder does not belong inside a story folder.": "un dossier n'a rien à faire dans le dossier d'un parcours.",
+    "the story has no story.yml: add one (python build.py new story ID writes a template).":
+        "le parcours n'a pas de story.yml : ajoutez-en un (python build.py new story ID écrit un modèle).",
+    "jobs are filed by employer: put this file in jobs/<employer-id>/.":
+        "les offres sont rangées par entreprise : mettez ce fichier dans jobs/<id-entreprise>/.",
+    "only job records, <id>.yml, belong in an employer's jobs folder.":
+        "seules des offres, <id>.yml, ont leur place dans le dossier d'une entreprise.",
+    "an editorial page is a folder, content/pages/<page>/, holding one <lang>.md per language.":
+        "une page éditoriale est un dossier, content/pages/<page>/, qui contient un fichier <langue>.md par langue.",
+    "only <lang>.md files belong here, for the languages {languages}.":
+        "seuls des fichiers <langue>.md ont leur place ici, pour les langues {languages}.",
+    # YAML
+    "the file is {size} KB; the limit is {limit} KB. Shorten the text or move images to their own files.":
+        "le fichier fait {size} Ko ; la limite est de {limit} Ko. Raccourcissez le texte ou mettez les images dans leurs propres fichiers.",
+    "the file is not UTF-8 text (byte 0x{byte}). Save it again with the UTF-8 encoding.":
+        "le fichier n'est pas du texte UTF-8 (octet 0x{byte}). Enregistrez-le à nouveau avec l'encodage UTF-8.",
+    "this is not valid YAML: {why}. Check the indentation and the quotes.":
+        "ce n'est pas du YAML valide : {why}. Vérifiez l'indentation et les guillemets.",
+    "the file is empty.": "le fichier est vide.",
+    "anchors and aliases (& and *) are not allowed: write the value out in full.":
+        "les ancres et alias (& et *) ne sont pas permis : écrivez la valeur en entier.",
+    "the tag {tag} is not allowed: write plain text, numbers, dates, lists and mappings only.":
+        "l'étiquette {tag} n'est pas permise : écrivez seulement du texte, des nombres, des dates, des listes et des champs.",
+    "'{value}' is not a real date: write it as YYYY-MM-DD.": "« {value} » n'est pas une vraie date : écrivez-la au format AAAA-MM-JJ.",
+    "'{value}' cannot be read.": "« {value} » ne peut pas être lu.",
+    "a key must be a plain word.": "un nom de champ doit être un simple mot.",
+    "merge keys (<<) are not allowed: write the fields out in full.": "les fusions (<<) ne sont pas permises : écrivez les champs en entier.",
+    "the field '{field}' is written twice (first on line {line}): keep only one.":
+        "le champ « {field} » est écrit deux fois (d'abord ligne {line}) : n'en gardez qu'un.",
+    "the front matter opened with --- on line 1 is never closed: add a line with --- after it.":
+        "l'en-tête ouvert par --- ligne 1 n'est jamais fermé : ajoutez une ligne --- après lui.",
+    # images
+    "the SVG file is not UTF-8 text.": "le fichier SVG n'est pas du texte UTF-8.",
+    "the file is not an SVG image.": "le fichier n'est pas une image SVG.",
+    "the SVG holds '{found}': scripts, event handlers, entities and links are not allowed in a logo. Export it again as a plain SVG, or use a PNG.":
+        "le SVG contient « {found} » : scripts, gestionnaires d'événements, entités et liens ne sont pas permis dans un logo. Exportez-le à nouveau en SVG simple, ou utilisez un PNG.",
+    "'{name}' is not an image Passerelle can read: use a JPEG, PNG or WebP file.":
+        "« {name} » n'est pas une image que Passerelle sait lire : utilisez un fichier JPEG, PNG ou WebP.",
+    # interface strings
+    "the interface strings of '{lang}' are missing: copy theme/strings/{default}.yml to {path} and translate it.":
+        "les textes d'interface de « {lang} » manquent : copiez theme/strings/{default}.yml vers {path} et traduisez-le.",
+    "the string '{key}' is missing: translate it from theme/strings/{default}.yml.":
+        "le texte « {key} » manque : traduisez-le depuis theme/strings/{default}.yml.",
+    # summary
+    "{count} problem(s) in {files} file(s)": "{count} problème(s) dans {files} fichier(s)",
+}
