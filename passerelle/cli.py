@@ -96,6 +96,16 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
     return withdraw(args.root, args.story, _today(args.date))
 
 
+def cmd_schemas(args: argparse.Namespace) -> int:
+    from .schemas import write_schemas
+    from .site import load_site
+
+    site = load_site(args.root)
+    for path in write_schemas(args.root, site.languages, site.url):
+        print(f"wrote {path}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="build.py", description="Passerelle: build the site from its records.")
     p.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
@@ -127,13 +137,15 @@ def parser() -> argparse.ArgumentParser:
     w.add_argument("story", metavar="STORY-ID")
     w.add_argument("--date", help="the date consent was withdrawn, YYYY-MM-DD (default: today)")
     w.set_defaults(func=cmd_withdraw)
+    sc = sub.add_parser("schemas", help="write schemas/{job,story,employer}.schema.json from the vocabulary")
+    sc.set_defaults(func=cmd_schemas)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not {"build", "check", "serve", "new", "withdraw", "-h", "--help"} & set(argv):
+    if not {"build", "check", "serve", "new", "withdraw", "schemas", "-h", "--help"} & set(argv):
         argv.append("build")  # `python build.py` alone builds
     args = parser().parse_args(argv)
     args.root = args.root.resolve()

@@ -57,11 +57,11 @@ def jobs_document(site: Site, catalog: Catalog, md: MarkdownRenderer) -> dict[st
 
 
 def write_exports(site: Site, catalog: Catalog, md: MarkdownRenderer, root: Path) -> None:
-    """jobs.json, and its JSON Schema beside it at schemas/ (the URL the document names)."""
+    """jobs.json, and the JSON Schemas at schemas/ (the export's is the URL the document names)."""
     doc = jobs_document(site, catalog, md)
     (root / "jobs.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (root / "schemas").mkdir(exist_ok=True)
-    schema = json.loads((site.root / "schemas" / "jobs-export.schema.json").read_text(encoding="utf-8"))
-    schema["$id"] = f"{site.url}schemas/jobs-export.schema.json"
-    (root / "schemas" / "jobs-export.schema.json").write_text(json.dumps(schema, ensure_ascii=False, indent=1) + "\n",
-                                                             encoding="utf-8")
+    for path in sorted((site.root / "schemas").glob("*.schema.json")):  # the export's and the records'
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        schema["$id"] = f"{site.url}schemas/{path.name}"
+        (root / "schemas" / path.name).write_text(json.dumps(schema, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
