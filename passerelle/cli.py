@@ -96,6 +96,12 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
     return withdraw(args.root, args.story, _today(args.date))
 
 
+def cmd_scope(args: argparse.Namespace) -> int:
+    from .scope import check_scope
+
+    return check_scope(args.root, args.base, args.author, args.lang)
+
+
 def cmd_schemas(args: argparse.Namespace) -> int:
     from .schemas import write_schemas
     from .site import load_site
@@ -139,13 +145,18 @@ def parser() -> argparse.ArgumentParser:
     w.set_defaults(func=cmd_withdraw)
     sc = sub.add_parser("schemas", help="write schemas/{job,story,employer}.schema.json from the vocabulary")
     sc.set_defaults(func=cmd_schemas)
+    pr = sub.add_parser("scope", help="a pull request changes one employer's jobs only, unless a maintainer made it")
+    pr.add_argument("--base", required=True, help="the branch the pull request goes into, e.g. origin/main")
+    pr.add_argument("--author", required=True, help="the GitHub login of its author")
+    pr.add_argument("--lang", choices=LANGUAGES, default=default_language())
+    pr.set_defaults(func=cmd_scope)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not {"build", "check", "serve", "new", "withdraw", "schemas", "-h", "--help"} & set(argv):
+    if not {"build", "check", "serve", "new", "withdraw", "schemas", "scope", "-h", "--help"} & set(argv):
         argv.append("build")  # `python build.py` alone builds
     args = parser().parse_args(argv)
     args.root = args.root.resolve()

@@ -209,6 +209,9 @@ FRENCH: dict[str, str] = {
         "les textes d'interface de « {lang} » manquent : copiez theme/strings/{default}.yml vers {path} et traduisez-le.",
     "the string '{key}' is missing: translate it from theme/strings/{default}.yml.":
         "le texte « {key} » manque : traduisez-le depuis theme/strings/{default}.yml.",
+    # pull requests
+    "this pull request changes the jobs of several employers ({employers}): open one pull request per employer, or ask a maintainer.":
+        "cette pull request modifie les offres de plusieurs entreprises ({employers}) : ouvrez une pull request par entreprise, ou demandez à une personne de l'équipe.",
     # summary
     "{count} problem(s) in {files} file(s)": "{count} problème(s) dans {files} fichier(s)",
 }
