@@ -18,6 +18,7 @@ from .media import Media
 from .models import Job, Page, Story, Text
 from .site import Site
 from .structured import job_posting, script_json
+from .vocabulary import CONTRACTS, FRENCH_LEVELS, ID_RE, REMOTE, SALARY_PERIODS
 
 
 @dataclass(frozen=True)
@@ -274,8 +275,22 @@ class LanguageRenderer:
         text = page.text(self.lang, self.site.default, self.site.languages)
         self.md.md.reset()
         html, toc = self.md.render_with_toc(text.body)
+        form = self.job_form() if page.id == "post-a-job" and self.site.repository else Markup("")
         return self.render(f"{page.id}.md", "page.html", text.title, description=text.summary or "",
-                           toc=toc, content=Markup(html), text=text, feeds=self.site_feeds())
+                           toc=toc, content=Markup(html), text=text, form=form, feeds=self.site_feeds())
+
+    def job_form(self) -> Markup:
+        """The "Post a job" form: it writes a job file in the browser with the rules `check` applies."""
+        data = {
+            "repository": self.site.repository, "branch": self.site.branch,
+            "employers": [[e.id, e.name] for e in self.catalog.employers],
+            "contracts": [[c, self.t(f"contract_{c}")] for c in CONTRACTS],
+            "remote": [[r, self.t(f"remote_{r}")] for r in REMOTE],
+            "levels": list(FRENCH_LEVELS), "periods": [[p, self.t(f"period_{p}")] for p in SALARY_PERIODS],
+            "idPattern": ID_RE.pattern, "messages": {k: v for k, v in self.t.table.items() if k.startswith(("err_", "form_"))},
+        }
+        return Markup(self.env.get_template("job-form.html").render(r=self, t=self.t, data=Markup(script_json(data)),
+                                                                    employers=self.catalog.employers))
 
     def nav(self) -> list[dict[str, str]]:
         """The sidebar and tabs: the listings and the editorial pages, never the records."""

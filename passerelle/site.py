@@ -21,6 +21,9 @@ class Site:
     """The public URL of the site root, ending with '/'."""
     languages: tuple[str, ...]
     """Declared languages; the default language comes first."""
+    repository: str = ""
+    """The GitHub repository that "Post a job" proposes files to (extra.repository)."""
+    branch: str = "main"
 
     @property
     def default(self) -> str:
@@ -67,4 +70,5 @@ def load_site(root: Path) -> Site:
     url = str(data.get("site_url") or "http://127.0.0.1:8000/")
     if not url.endswith("/"):
         url += "/"
-    return Site(root=root, name=str(data.get("site_name") or "Passerelle"), url=url, languages=tuple(langs))
+    return Site(root=root, name=str(data.get("site_name") or "Passerelle"), url=url, languages=tuple(langs),
+                repository=str(extra.get("repository") or "").rstrip("/"), branch=str(extra.get("branch") or "main"))
