@@ -17,6 +17,26 @@ PARIS = ZoneInfo("Europe/Paris")
 CLOSED_PAGE_DAYS = 90
 """A closed job keeps its page (saying it is closed) this many days, so shared links do not break."""
 CLOSING_SOON_DAYS = 14
+PAGE_SIZE = 50
+"""Cards on one page of a jobs list; longer lists continue on jobs/.../page/2/ and so on."""
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One list of open jobs: all of them, or those of one contract type or one region."""
+
+    path: str
+    """Below the language root, e.g. 'jobs/' or 'jobs/contract/internship/'."""
+    kind: str
+    """'all', 'contract' or 'region'."""
+    key: str
+    """The contract type, or the region's name; '' for all."""
+    jobs: tuple[Job, ...]
+
+    def pages(self) -> list[tuple[str, tuple[Job, ...]]]:
+        """Each page of the list: its path and its jobs (one page, even empty)."""
+        chunks = [self.jobs[i:i + PAGE_SIZE] for i in range(0, len(self.jobs), PAGE_SIZE)] or [()]
+        return [(self.path if n == 0 else f"{self.path}page/{n + 1}/", chunk) for n, chunk in enumerate(chunks)]
 
 
 def resolve_today(option: str | None) -> dt.date:
@@ -107,6 +127,14 @@ class Catalog:
             if job.location.region:
                 out.setdefault(ascii_slug(job.location.region), (job.location.region, []))[1].append(job)
         return dict(sorted(out.items(), key=lambda item: item[1][0].casefold()))
+
+    @cached_property
+    def listings(self) -> tuple[Listing, ...]:
+        """Every list of open jobs, usable without JavaScript: all, by contract, by region."""
+        out = [Listing("jobs/", "all", "", self.jobs)]
+        out += [Listing(f"jobs/contract/{c}/", "contract", c, tuple(jobs)) for c, jobs in self.by_contract.items()]
+        out += [Listing(f"jobs/region/{slug}/", "region", name, tuple(jobs)) for slug, (name, jobs) in self.by_region.items()]
+        return tuple(out)
 
     def latest_change(self) -> dt.date:
         """The newest date among what is published: feeds' updated date, stable between builds."""

@@ -25,7 +25,9 @@ from .media import Media, write_media
 from .problems import Problem
 from .rendering import LanguageRenderer
 from .site import Site
+from .search import write_search_index
 from .sitemap import write_sitemap
+from .structured import script_json
 from .writing import Frame, LanguagePages, markdown_settings, write_language
 
 Progress = Callable[[str], None]
@@ -48,6 +50,8 @@ def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: 
         write_root(site, checked.strings, catalog, root, staging)
         write_sitemap(site, catalog, staging)
         write_exports(site, catalog, MarkdownRenderer(*markdown_settings(site)), staging)
+        write_search_index(staging)
+        progress("search index written")
         output.commit(staging, out)
     except BaseException:
         output.abandon(staging)
@@ -92,7 +96,10 @@ def _render_language(task: tuple[Path, Site, Strings, Catalog, Media, Path]) -> 
         not_found={"title": strings("not_found_title"), "text": strings("not_found_text"), "home": renderer.href(),
                    "home_label": strings("nav_home"), "jobs": renderer.href("jobs/"), "jobs_label": strings("all_jobs")},
     )
-    write_feeds(site, catalog, strings, renderer.html, staging / f".feeds-{strings.lang}")  # moved in by write_language
+    extra = staging / f".extra-{strings.lang}"  # files beside the pages: moved in by write_language
+    write_feeds(site, catalog, strings, renderer.html, extra / "feeds")
+    (extra / "jobs").mkdir(parents=True, exist_ok=True)
+    (extra / "jobs" / "index.json").write_text(script_json(renderer.jobs_index()), encoding="utf-8")
     return LanguagePages(strings.lang, pages, renderer.nav(), frame)
 
 

@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import jinja2
 from markupsafe import Markup, escape
 
-from .catalog import Catalog
+from .catalog import Catalog, ascii_slug
 from .i18n import Strings
 from .markup import MarkdownRenderer
 from .media import Media
@@ -157,6 +157,14 @@ class LanguageRenderer:
     def employer_url(self, eid: str) -> str:
         return self.href(f"employers/{eid}/")
 
+    def report_url(self, job: Job) -> str:
+        """A prefilled issue on the project's repository to report a job (empty where none is configured)."""
+        if not self.site.repository:
+            return ""
+        title = f"{self.t('report_offer')}: {job.key}"
+        body = f"{self.abs(f'jobs/{job.key}/')}\n\n{self.t('report_body')}\n"
+        return f"{self.site.repository}/issues/new?{urlencode({'title': title, 'body': body})}"
+
     def place(self, job: Job) -> str:
         parts = [job.location.city, job.location.region] if job.location.city else [job.location.region]
         parts = [p for p in parts if p]
@@ -184,7 +192,7 @@ class LanguageRenderer:
 
     def pages(self) -> list[RenderedPage]:
         c = self.catalog
-        out = [self.home(), self.jobs_list(), *self.facet_pages(), self.stories_list(), self.employers_list()]
+        out = [self.home(), *self.job_lists(), self.stories_list(), self.employers_list(), self.search()]
         out += [self.job(job) for job in c.jobs]
         out += [self.job(job) for job in c.recently_closed]
         out += [self.story(story) for story in c.stories]
@@ -209,24 +217,48 @@ class LanguageRenderer:
         return self.render("index.md", "home.html", title, description=self.t("tagline"), intro=intro_html,
                            feeds=self.site_feeds())
 
-    def jobs_list(self) -> RenderedPage:
-        return self.render("jobs/index.md", "jobs.html", self.t("jobs_title"), description=self.t("jobs_intro"),
-                           jobs=self.catalog.jobs, facet=None,
-                           feeds=[(self.t("feed_jobs"), self.href("feeds/jobs.xml"))])
+    def sectors(self) -> list[str]:
+        """The sectors of the employers that have open jobs, in this language, for the sector filter."""
+        found = {self.plain(e.sector) for e in self.catalog.employers if e.sector and self.catalog.jobs_of(e.id)}
+        return sorted(found, key=str.casefold)
 
-    def facet_pages(self) -> list[RenderedPage]:
-        """Pre-built filtered lists, usable without JavaScript: by contract (each with its feed), by region."""
+    def jobs_index(self) -> dict[str, Any]:
+        """What the jobs list's filters need, for every open job: its facets and its card (jobs/index.json)."""
+        jobs = []
+        for job in self.catalog.jobs:
+            employer = self.catalog.employer(job.employer)
+            jobs.append({
+                "key": job.key, "contract": job.contract, "remote": job.remote, "level": job.french_level or "",
+                "region": ascii_slug(job.location.region) if job.location.region else "",
+                "employer": job.employer, "sector": self.plain(employer.sector),
+                "deadline": job.deadline.isoformat(), "posted": job.posted.isoformat(), "card": str(self.job_card(job)),
+            })
+        return {"version": 1, "jobs": jobs}
+
+    def job_lists(self) -> list[RenderedPage]:
+        """Every page of every list of open jobs (all, by contract, by region), 50 cards a page."""
         out = []
-        for contract, jobs in self.catalog.by_contract.items():
-            label = self.t(f"contract_{contract}")
-            out.append(self.render(f"jobs/contract/{contract}/index.md", "jobs.html", f"{self.t('jobs_title')} · {label}",
-                                   description=self.t("jobs_intro"), jobs=jobs, facet=label,
-                                   feeds=[(f"{self.t('feed_jobs')} · {label}", self.href(f"feeds/contracts/{contract}.xml"))]))
-        for slug, (region, jobs) in self.catalog.by_region.items():
-            out.append(self.render(f"jobs/region/{slug}/index.md", "jobs.html", f"{self.t('jobs_title')} · {region}",
-                                   description=self.t("jobs_intro"), jobs=jobs, facet=region,
-                                   feeds=[(self.t("feed_jobs"), self.href("feeds/jobs.xml"))]))
+        for listing in self.catalog.listings:
+            if listing.kind == "contract":
+                label = self.t(f"contract_{listing.key}")
+                feed = (f"{self.t('feed_jobs')} · {label}", self.href(f"feeds/contracts/{listing.key}.xml"))
+            else:
+                label = listing.key
+                feed = (self.t("feed_jobs"), self.href("feeds/jobs.xml"))
+            title = f"{self.t('jobs_title')} · {label}" if label else self.t("jobs_title")
+            pages = listing.pages()
+            for n, (path, jobs) in enumerate(pages):
+                pager = {"n": n + 1, "count": len(pages),
+                         "prev": self.href(pages[n - 1][0]) if n else None,
+                         "next": self.href(pages[n + 1][0]) if n + 1 < len(pages) else None}
+                out.append(self.render(f"{path}index.md", "jobs.html", title, description=self.t("jobs_intro"),
+                                       jobs=jobs, total=len(listing.jobs), listing=listing, facet=label, pager=pager,
+                                       feeds=[feed]))
         return out
+
+    def search(self) -> RenderedPage:
+        return self.render("search.md", "search.html", self.t("search_title"), description=self.t("search_label"),
+                           noindex=True, feeds=self.site_feeds())
 
     def stories_list(self) -> RenderedPage:
         return self.render("stories/index.md", "stories.html", self.t("stories_title"),
@@ -299,6 +331,7 @@ class LanguageRenderer:
             {self.t("nav_jobs"): "jobs/index.md"},
             {self.t("nav_stories"): "stories/index.md"},
             {self.t("nav_employers"): "employers/index.md"},
+            {self.t("nav_search"): "search.md"},
         ]
         for page in self.catalog.content.pages:
             if page.id != "home":

@@ -11,10 +11,9 @@ from .site import Site
 
 def indexable_paths(catalog: Catalog) -> list[str]:
     """Page paths below a language root that search engines may index (same in every language)."""
-    paths = ["", "jobs/", "stories/", "employers/"]
+    paths = ["", "stories/", "employers/"]
+    paths += [path for listing in catalog.listings for path, _ in listing.pages()]
     paths += [f"{p.id}/" for p in catalog.content.pages if p.id != "home"]
-    paths += [f"jobs/contract/{c}/" for c in catalog.by_contract]
-    paths += [f"jobs/region/{slug}/" for slug in catalog.by_region]
     paths += [f"jobs/{j.key}/" for j in catalog.jobs]
     paths += [f"stories/{s.id}/" for s in catalog.stories if s.indexable]
     paths += [f"employers/{e.id}/" for e in catalog.employers]

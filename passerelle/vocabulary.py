@@ -26,7 +26,7 @@ SCHEMA_ORG_EMPLOYMENT = {
     "freelance": ["CONTRACTOR"],
 }
 
-RESERVED_PAGES = ("index", "jobs", "stories", "employers", "feeds", "assets", "search", "pagefind", "404")
+RESERVED_PAGES = ("index", "jobs", "stories", "employers", "feeds", "assets", "search", "pagefind", "media", "schemas", "404")
 """Editorial page names that would collide with generated paths."""
 
 EMPLOYER_FIELDS = ("name", "website", "sector", "description", "logo")

@@ -123,11 +123,15 @@ def write_language(site: Site, rendered: LanguagePages, staging: Path) -> str:
     ]
     config.extra["passerelle_404"] = rendered.frame.not_found
     config.plugins["passerelle"] = PagesPlugin(rendered)
-    mkdocs_build(config)  # empties site_dir first: the feeds, written while rendering, come in after
+    mkdocs_build(config)  # empties site_dir first: files written while rendering (feeds...) come in after
     shutil.rmtree(config.docs_dir, ignore_errors=True)
-    feeds = staging / f".feeds-{lang}"
-    if feeds.exists():
-        os.rename(feeds, out / "feeds")
+    extra = staging / f".extra-{lang}"
+    for path in sorted(extra.rglob("*")) if extra.exists() else []:
+        if path.is_file():
+            target = out / path.relative_to(extra)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+    shutil.rmtree(extra, ignore_errors=True)
     for leftover in ("sitemap.xml", "sitemap.xml.gz"):
         if (out / leftover).exists():
             os.remove(out / leftover)
