@@ -141,3 +141,104 @@ def test_post_a_job_form_writes_a_file_that_check_accepts(browser: Any, base: st
     assert result.returncode == 0, result.stdout
     assert visit.blocked == []
     page.context.close()
+
+
+def test_filters_narrow_the_list_and_give_a_url_to_share(browser: Any, base: str) -> None:
+    page, visit = open_page(browser, f"{base}en/jobs/")
+    assert page.locator("#pa-filters").is_visible()
+    assert page.locator("#pa-jobs > li").count() == 12
+    page.select_option("#q-contract", "apprenticeship")
+    page.wait_for_function("document.querySelectorAll('#pa-jobs > li').length === 3")
+    assert page.locator("#pa-count").inner_text() == "Open jobs: 3"
+    page.select_option("#q-level", "A2")  # "my level": jobs asking A2 or less, or no level
+    page.wait_for_function("document.querySelectorAll('#pa-jobs > li').length === 1")
+    assert "IT support and deployment apprentice" in page.locator("#pa-jobs").inner_text()
+    assert page.url.endswith("/en/jobs/?contract=apprenticeship&level=A2")
+    shared = page.url
+    page.context.close()
+    page, visit = open_page(browser, shared)
+    page.wait_for_function("document.querySelectorAll('#pa-jobs > li').length === 1")
+    assert page.locator("#q-contract").input_value() == "apprenticeship"
+    page.select_option("#q-contract", "")
+    page.select_option("#q-level", "")
+    page.select_option("#q-sort", "posted")
+    page.wait_for_function("document.querySelectorAll('#pa-jobs > li').length === 12")
+    posted = page.eval_on_selector_all("#pa-jobs > li", "els => els.map(e => e.dataset.posted)")
+    assert posted == sorted(posted, reverse=True)
+    assert visit.blocked == [] and visit.errors == []
+    page.context.close()
+
+
+def test_without_javascript_the_filters_are_pre_built_pages(browser: Any, base: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("http://127.0.0.1:") else r.abort())
+    page.goto(f"{base}fr/jobs/")
+    assert not page.locator("#pa-filters").is_visible()
+    page.get_by_role("link", name="CDI").click()
+    assert page.url == f"{base}fr/jobs/contract/permanent/"
+    assert page.locator(".pa-job").count() == 2
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ("fr", "ar"))
+def test_search_finds_jobs_in_the_readers_language(browser: Any, base: str, lang: str) -> None:
+    page, visit = open_page(browser, f"{base}{lang}/search/")
+    before = visit.transferred
+    page.fill("#pa-search input", "Lyon" if lang == "fr" else "ويب")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    assert links and all(link.startswith(f"/{lang}/") for link in links)
+    assert not any("/jobs/sante-numerique-nord/chef-de-projet-2024/" in link for link in links)
+    print(f"first search on {lang}: {visit.transferred - before} bytes after the page ({visit.transferred} in all)")
+    assert visit.blocked == [] and visit.failed == []
+    page.context.close()
+
+
+BUDGETS = {"jobs/lumen-studio/developpeuse-web-alternance/": 150_000, "jobs/": 250_000}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", BUDGETS)
+def test_first_visit_stays_within_budget(browser: Any, base: str, lang: str, path: str) -> None:
+    page, visit = open_page(browser, f"{base}{lang}/{path}", width=390, height=800)
+    assert 0 < visit.transferred < BUDGETS[path], f"{visit.transferred} bytes"
+    page.context.close()
+
+
+CONTRAST = """
+() => {
+  function rgb(s) { const m = s.match(/[\\d.]+/g); return m ? m.map(Number) : [0, 0, 0, 0]; }
+  function lum(c) { const a = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                    return 0.2126 * a[0] + 0.7152 * a[1] + 0.0722 * a[2]; }
+  function background(el) {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length < 4 || c[3] > 0) return c;
+    }
+    return [255, 255, 255, 1];
+  }
+  const bad = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!/[\\u0600-\\u06FF]/.test(n.textContent)) continue;
+    const el = n.parentElement;
+    const style = getComputedStyle(el);
+    if (style.visibility === "hidden" || style.display === "none" || !el.getClientRects().length) continue;
+    const fg = rgb(style.color), bg = background(el);
+    const [l1, l2] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+    const ratio = (l1 + 0.05) / (l2 + 0.05);
+    const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && parseInt(style.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5)) bad.push(el.tagName + " " + ratio.toFixed(2) + " " + n.textContent.trim().slice(0, 40));
+  }
+  return bad;
+}
+"""
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_arabic_text_has_enough_contrast(browser: Any, base: str, kind: str) -> None:
+    # axe-core skips colour contrast for Arabic script; this measures it the way WCAG 1.4.3 says
+    page, _ = open_page(browser, f"{base}ar/{PAGES[kind]}")
+    assert page.evaluate(CONTRAST) == []
+    page.context.close()
