@@ -25,7 +25,6 @@ from .media import Media, write_media
 from .problems import Problem
 from .rendering import LanguageRenderer
 from .site import Site
-from .search import write_search_index
 from .sitemap import write_sitemap
 from .structured import script_json
 from .writing import Frame, LanguagePages, markdown_settings, write_language
@@ -50,8 +49,6 @@ def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: 
         write_root(site, checked.strings, catalog, root, staging)
         write_sitemap(site, catalog, staging)
         write_exports(site, catalog, MarkdownRenderer(*markdown_settings(site)), staging)
-        write_search_index(staging)
-        progress("search index written")
         output.commit(staging, out)
     except BaseException:
         output.abandon(staging)

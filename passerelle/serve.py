@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import signal
 import sys
 import tempfile
 import threading
@@ -52,6 +53,7 @@ def rebuild(root: Path, out: Path, today_option: str | None) -> bool:
 
 
 def serve(root: Path, host: str, port: int, today_option: str | None, interval: float = 0.3) -> int:
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped by a supervisor: clean up as for Ctrl-C
     with tempfile.TemporaryDirectory(prefix="passerelle-serve-") as tmp:
         out = Path(tmp) / "site"
         rebuild(root, out, today_option)

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .rendering import RenderedPage
+from .search import write_search_index
 from .site import Site
 
 _DROPPED = ("strings/", "passerelle/", "assets/javascripts/lunr/", "assets/javascripts/workers/",
@@ -109,7 +110,7 @@ def markdown_settings(site: Site, config: MkDocsConfig | None = None) -> tuple[l
 
 
 def write_language(site: Site, rendered: LanguagePages, staging: Path) -> str:
-    """Build one language's pages into staging/<lang>/ with mkdocs-material; returns the language."""
+    """Build one language's pages into staging/<lang>/ with mkdocs-material, then its search index."""
     lang = rendered.lang
     config = language_config(site, lang, staging / lang, staging)
     out = Path(config.site_dir)
@@ -132,6 +133,7 @@ def write_language(site: Site, rendered: LanguagePages, staging: Path) -> str:
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(path, target)
     shutil.rmtree(extra, ignore_errors=True)
+    write_search_index(out)
     for leftover in ("sitemap.xml", "sitemap.xml.gz"):
         if (out / leftover).exists():
             os.remove(out / leftover)

@@ -1,0 +1,65 @@
+"""Seconds from saving a job to seeing the change in the live preview (`python build.py serve`).
+
+    python bench/serve_latency.py [PROJECT_DIR]
+
+Copies the project (the sample by default), starts `serve` on a free port, edits one job's title
+three times and prints how long each edit took to show at its URL.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import copy_project  # noqa: E402
+
+JOB = "jobs/lumen-studio/developpeuse-web-alternance.yml"
+
+
+def wait_for(url: str, text: str, limit: float = 60) -> float:
+    started = time.monotonic()
+    while time.monotonic() - started < limit:
+        try:
+            if text in urllib.request.urlopen(url, timeout=5).read().decode():
+                return time.monotonic() - started
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(url)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = copy_project(Path(tmp) / "p") if len(sys.argv) < 2 else Path(sys.argv[1])
+        proc = subprocess.Popen([sys.executable, str(root / "build.py"), "serve", "--port", "0"], cwd=root,
+                                stderr=subprocess.PIPE, text=True)
+        try:
+            line = ""
+            while "Serving on" not in line:
+                line = proc.stderr.readline()
+            url = re.search(r"http://\S+", line).group(0).rstrip("/") + "/fr/jobs/lumen-studio/developpeuse-web-alternance/"
+            times = []
+            for i in range(3):
+                path = root / JOB
+                text = path.read_text(encoding="utf-8")
+                marker = f"Édition {i}"
+                path.write_text(re.sub(r"  fr: .*", f"  fr: {marker}", text, count=1), encoding="utf-8")
+                times.append(round(wait_for(url, marker), 2))
+            print(json.dumps({"seconds_to_show_an_edit": times}))
+        finally:
+            proc.terminate()
+            proc.wait()
+            shutil.rmtree(Path(tmp) / "p", ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
