@@ -222,6 +222,9 @@ class LanguageRenderer:
         found = {self.plain(e.sector) for e in self.catalog.employers if e.sector and self.catalog.jobs_of(e.id)}
         return sorted(found, key=str.casefold)
 
+    def cities(self) -> list[str]:
+        return sorted({j.location.city for j in self.catalog.jobs if j.location.city}, key=str.casefold)
+
     def jobs_index(self) -> dict[str, Any]:
         """What the jobs list's filters need, for every open job: its facets and its card (jobs/index.json)."""
         jobs = []
@@ -229,7 +232,7 @@ class LanguageRenderer:
             employer = self.catalog.employer(job.employer)
             jobs.append({
                 "key": job.key, "contract": job.contract, "remote": job.remote, "level": job.french_level or "",
-                "region": ascii_slug(job.location.region) if job.location.region else "",
+                "region": ascii_slug(job.location.region) if job.location.region else "", "city": job.location.city or "",
                 "employer": job.employer, "sector": self.plain(employer.sector),
                 "deadline": job.deadline.isoformat(), "posted": job.posted.isoformat(), "card": str(self.job_card(job)),
             })

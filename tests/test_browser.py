@@ -161,6 +161,9 @@ def test_filters_narrow_the_list_and_give_a_url_to_share(browser: Any, base: str
     assert page.locator("#q-contract").input_value() == "apprenticeship"
     page.select_option("#q-contract", "")
     page.select_option("#q-level", "")
+    page.select_option("#q-city", "Nantes")
+    page.wait_for_function("document.querySelectorAll('#pa-jobs > li').length === 3")
+    page.select_option("#q-city", "")
     page.select_option("#q-sort", "posted")
     page.wait_for_function("document.querySelectorAll('#pa-jobs > li').length === 12")
     posted = page.eval_on_selector_all("#pa-jobs > li", "els => els.map(e => e.dataset.posted)")
@@ -192,6 +195,28 @@ def test_search_finds_jobs_in_the_readers_language(browser: Any, base: str, lang
     assert not any("/jobs/sante-numerique-nord/chef-de-projet-2024/" in link for link in links)
     print(f"first search on {lang}: {visit.transferred - before} bytes after the page ({visit.transferred} in all)")
     assert visit.blocked == [] and visit.failed == []
+    page.context.close()
+
+
+def test_search_filters_by_type_and_contract(browser: Any, base: str) -> None:
+    import re
+
+    page, visit = open_page(browser, f"{base}fr/search/")
+    page.fill("#pa-search input", "équipe")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    page.locator("summary", has_text="Type").click()
+    page.get_by_label(re.compile(r"^Offres")).check()
+    page.wait_for_function("[...document.querySelectorAll('.pagefind-ui__result-link')].every(a => a.getAttribute('href').startsWith('/fr/jobs/'))")
+    links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    assert links and all(link.startswith("/fr/jobs/") for link in links)
+    page.locator("summary", has_text="Contrat").click()
+    page.get_by_label(re.compile(r"^Alternance \(contrat d'apprentissage\)")).check()
+    page.wait_for_timeout(500)
+    links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    assert set(links) <= {"/fr/jobs/lumen-studio/developpeuse-web-alternance/",
+                          "/fr/jobs/sante-numerique-nord/technicienne-support-apprentissage/",
+                          "/fr/jobs/veille-cyber-sud/analyste-soc-alternance/"} and links
+    assert visit.errors == []
     page.context.close()
 
 

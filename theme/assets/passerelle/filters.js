@@ -14,7 +14,7 @@
   var STEP = 50;
   var index = null;
   var shown = STEP;
-  var fields = ["contract", "region", "remote", "level", "employer", "sector", "sort"];
+  var fields = ["contract", "region", "city", "remote", "level", "employer", "sector", "sort"];
 
   form.hidden = false;
 
@@ -26,6 +26,7 @@
   function fits(job, s) {
     if (s.contract && job.contract !== s.contract) return false;
     if (s.region && job.region !== s.region) return false;
+    if (s.city && job.city !== s.city) return false;
     if (s.remote && job.remote !== s.remote) return false;
     if (s.employer && job.employer !== s.employer) return false;
     if (s.sector && job.sector !== s.sector) return false;

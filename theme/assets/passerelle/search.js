@@ -7,7 +7,6 @@ window.addEventListener("DOMContentLoaded", function () {
     element: "#pa-search",
     bundlePath: box.getAttribute("data-bundle"),
     showImages: false,
-    resetStyles: false,
     translations: { placeholder: box.getAttribute("data-placeholder") }
   });
   var query = new URLSearchParams(location.search).get("q");
