@@ -103,8 +103,6 @@ def run(sizes: list[int], work: Path) -> list[dict]:
             "baseline_rss_mb": round(baseline["rss_mb"]),
             "ratio_to_baseline": round(built["wall"] / baseline["wall"], 2),
         }
-        search = out / "pagefind"
-        row["search_first_query_kb"] = None if not search.exists() else "see docs/benchmarks.md"
         rows.append(row)
         print(json.dumps(row), flush=True)
     return rows

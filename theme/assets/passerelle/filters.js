@@ -4,7 +4,8 @@
   "use strict";
   var root = document.querySelector(".pa-joblist");
   var form = document.getElementById("pa-filters");
-  if (!root || !form) return;
+  var box = document.getElementById("pa-filter-box");
+  if (!root || !form || !box) return;
   var list = document.getElementById("pa-jobs");
   var count = document.getElementById("pa-count");
   var pager = document.getElementById("pa-pager");
@@ -16,7 +17,8 @@
   var shown = STEP;
   var fields = ["contract", "region", "city", "remote", "level", "employer", "sector", "sort"];
 
-  form.hidden = false;
+  box.hidden = false;
+  box.open = window.matchMedia("(min-width: 60em)").matches; // on a phone the list comes first
 
   function state() {
     var out = {};
@@ -76,5 +78,5 @@
       any = true;
     }
   });
-  if (any) load(render);
+  if (any) { box.open = true; load(render); }
 })();
