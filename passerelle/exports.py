@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog
-from .markup import MarkdownRenderer
 from .models import Text
 from .site import Site
 from .structured import end_of_day
@@ -19,8 +18,10 @@ def _text(value: Text | None) -> dict[str, str] | None:
     return dict(value.by_lang) if value else None
 
 
-def jobs_document(site: Site, catalog: Catalog, md: MarkdownRenderer) -> dict[str, Any]:
-    """The export: descriptions as sanitised HTML, like the pages (a record's Markdown may hold markup)."""
+def jobs_document(site: Site, catalog: Catalog, descriptions: dict[str, dict[str, str]]) -> dict[str, Any]:
+    """The export: descriptions as sanitised HTML, like the pages (a record's Markdown may hold markup).
+
+    `descriptions` holds, per language, each job's description in that language as the pages rendered it."""
     jobs = []
     for job in catalog.jobs:
         employer = catalog.employer(job.employer)
@@ -37,7 +38,7 @@ def jobs_document(site: Site, catalog: Catalog, md: MarkdownRenderer) -> dict[st
             "valid_through": end_of_day(job.deadline),
             "start": job.start.isoformat() if job.start else None,
             "apply": job.apply,
-            "description_html": {lang: md.render(text) for lang, text in job.description.by_lang},
+            "description_html": {lang: descriptions[lang][job.key] for lang, _ in job.description.by_lang},
             "french_level": job.french_level,
             "training": _text(job.training),
             "salary": {"min": job.salary.min, "max": job.salary.max, "currency": job.salary.currency,
@@ -56,9 +57,9 @@ def jobs_document(site: Site, catalog: Catalog, md: MarkdownRenderer) -> dict[st
     }
 
 
-def write_exports(site: Site, catalog: Catalog, md: MarkdownRenderer, root: Path) -> None:
+def write_exports(site: Site, catalog: Catalog, descriptions: dict[str, dict[str, str]], root: Path) -> None:
     """jobs.json, and the JSON Schemas at schemas/ (the export's is the URL the document names)."""
-    doc = jobs_document(site, catalog, md)
+    doc = jobs_document(site, catalog, descriptions)
     (root / "jobs.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (root / "schemas").mkdir(exist_ok=True)
     for path in sorted((site.root / "schemas").glob("*.schema.json")):  # the export's and the records'

@@ -148,15 +148,20 @@ class _Reader:
             else:
                 self.problem(path, M("this file does not belong here: content/employers/ holds <id>.yml records and their logos (svg, png, jpg, webp)."))
 
-    def stories(self) -> None:
-        for folder in self.entries(self.root / "stories"):
-            if not folder.is_dir():
-                self.problem(folder, M("a story is a folder, stories/<id>/, holding story.yml and one <lang>.md per language."))
-                continue
-            why = id_problem(folder.name)
+    def id_folders(self, parent: Path, not_a_folder: Message) -> list[Path]:
+        """The folders below `parent` whose names are valid ids; anything else is a problem."""
+        found = []
+        for folder in self.entries(parent):
+            why = id_problem(folder.name) if folder.is_dir() else not_a_folder
             if why:
                 self.problem(folder, why)
-                continue
+            else:
+                found.append(folder)
+        return found
+
+    def stories(self) -> None:
+        for folder in self.id_folders(self.root / "stories", M(
+                "a story is a folder, stories/<id>/, holding story.yml and one <lang>.md per language.")):
             story = StoryFolder(folder.name, self.rel(folder))
             for path in self.entries(folder):
                 if path.name == "story.yml":
@@ -181,14 +186,7 @@ class _Reader:
             self.out.stories[folder.name] = story
 
     def jobs(self) -> None:
-        for folder in self.entries(self.root / "jobs"):
-            if not folder.is_dir():
-                self.problem(folder, M("jobs are filed by employer: put this file in jobs/<employer-id>/."))
-                continue
-            why = id_problem(folder.name)
-            if why:
-                self.problem(folder, why)
-                continue
+        for folder in self.id_folders(self.root / "jobs", M("jobs are filed by employer: put this file in jobs/<employer-id>/.")):
             for path in self.entries(folder):
                 if path.is_dir() or path.suffix != ".yml":
                     self.problem(path, M("only job records, <id>.yml, belong in an employer's jobs folder."))
@@ -202,14 +200,8 @@ class _Reader:
                     self.out.jobs[(folder.name, path.stem)] = source
 
     def pages(self) -> None:
-        for folder in self.entries(self.root / "content" / "pages"):
-            if not folder.is_dir():
-                self.problem(folder, M("an editorial page is a folder, content/pages/<page>/, holding one <lang>.md per language."))
-                continue
-            why = id_problem(folder.name)
-            if why:
-                self.problem(folder, why)
-                continue
+        for folder in self.id_folders(self.root / "content" / "pages", M(
+                "an editorial page is a folder, content/pages/<page>/, holding one <lang>.md per language.")):
             texts: dict[str, Source] = {}
             for path in self.entries(folder):
                 if path.suffix == ".md" and path.stem in self.languages:

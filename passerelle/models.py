@@ -5,6 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
+
+
+T = TypeVar("T")
+
+
+def by_fallback(found: dict[str, T], lang: str, default: str, declared: tuple[str, ...]) -> tuple[T, str]:
+    """The item for a reader of `lang` and its language: hers, else the default, else the first declared
+    language that has one, else the first item (CONTRACT 2)."""
+    for code in (lang, default, *declared):
+        if code in found:
+            return found[code], code
+    code = next(iter(found))
+    return found[code], code
 
 
 @dataclass(frozen=True)
@@ -24,12 +38,7 @@ class Text:
 
     def pick(self, lang: str, default: str, declared: tuple[str, ...]) -> tuple[str, str]:
         """The text for a reader of `lang`, and the language it is really in (CONTRACT 2)."""
-        for code in (lang, default, *declared):
-            text = self.get(code)
-            if text is not None:
-                return text, code
-        code, text = self.by_lang[0]
-        return text, code
+        return by_fallback(dict(self.by_lang), lang, default, declared)
 
 
 @dataclass(frozen=True)
@@ -73,11 +82,7 @@ class Story:
 
     def text(self, lang: str, default: str, declared: tuple[str, ...]) -> StoryText:
         """The story's text for a reader of `lang`, by the fallback rule."""
-        by_lang = {t.lang: t for t in self.texts}
-        for code in (lang, default, *declared):
-            if code in by_lang:
-                return by_lang[code]
-        return self.texts[0]
+        return by_fallback({t.lang: t for t in self.texts}, lang, default, declared)[0]
 
 
 @dataclass(frozen=True)
@@ -138,11 +143,7 @@ class Page:
     texts: tuple[PageText, ...]
 
     def text(self, lang: str, default: str, declared: tuple[str, ...]) -> PageText:
-        by_lang = {t.lang: t for t in self.texts}
-        for code in (lang, default, *declared):
-            if code in by_lang:
-                return by_lang[code]
-        return self.texts[0]
+        return by_fallback({t.lang: t for t in self.texts}, lang, default, declared)[0]
 
 
 @dataclass(frozen=True)

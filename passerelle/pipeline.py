@@ -45,10 +45,10 @@ def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: 
     try:
         base = urlsplit(site.url).path
         media = write_media(catalog, staging, base)
-        _build_languages(root, site, checked.strings, catalog, media, staging, progress)
+        descriptions = _build_languages(root, site, checked.strings, catalog, media, staging, progress)
         write_root(site, checked.strings, catalog, root, staging)
         write_sitemap(site, catalog, staging)
-        write_exports(site, catalog, MarkdownRenderer(*markdown_settings(site)), staging)
+        write_exports(site, catalog, descriptions, staging)
         output.commit(staging, out)
     except BaseException:
         output.abandon(staging)
@@ -58,24 +58,30 @@ def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: 
 
 
 def _build_languages(root: Path, site: Site, strings: dict[str, Strings], catalog: Catalog, media: Media,
-                     staging: Path, progress: Progress) -> None:
-    """Render every language, then write it with mkdocs: six tasks shared by the cores as they free up."""
+                     staging: Path, progress: Progress) -> dict[str, dict[str, str]]:
+    """Render every language, then write it with mkdocs: six tasks shared by the cores as they free up.
+
+    Returns each language's job descriptions as HTML (for jobs.json, so that nothing is rendered twice)."""
     renders = [(root, site, strings[lang], catalog, media, staging) for lang in site.languages]
+    descriptions: dict[str, dict[str, str]] = {}
     workers = min(len(renders), os.cpu_count() or 1)
     if workers == 1:
         for task in renders:
             rendered = _render_language(task)
+            descriptions[rendered.lang] = rendered.descriptions
             write_language(site, rendered, staging)
             progress(f"{rendered.lang}: {len(rendered.pages)} pages written")
-        return
+        return descriptions
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         writes = []
         for future in as_completed([pool.submit(_render_language, task) for task in renders]):
             rendered = future.result()
+            descriptions[rendered.lang] = rendered.descriptions
             progress(f"{rendered.lang}: {len(rendered.pages)} pages rendered, feeds written")
             writes.append(pool.submit(write_language, site, rendered, staging))
         for future in as_completed(writes):
             progress(f"{future.result()}: pages written")
+    return descriptions
 
 
 def _render_language(task: tuple[Path, Site, Strings, Catalog, Media, Path]) -> LanguagePages:
@@ -97,7 +103,9 @@ def _render_language(task: tuple[Path, Site, Strings, Catalog, Media, Path]) -> 
     write_feeds(site, catalog, strings, renderer.html, extra / "feeds")
     (extra / "jobs").mkdir(parents=True, exist_ok=True)
     (extra / "jobs" / "index.json").write_text(script_json(renderer.jobs_index()), encoding="utf-8")
-    return LanguagePages(strings.lang, pages, renderer.nav(), frame)
+    descriptions = {job.key: renderer.html(text) for job in catalog.jobs
+                    if (text := job.description.get(strings.lang)) is not None}
+    return LanguagePages(strings.lang, pages, renderer.nav(), frame, descriptions)
 
 
 def write_root(site: Site, strings: dict[str, Strings], catalog: Catalog, root: Path, staging: Path) -> None:

@@ -56,13 +56,13 @@ def serve(root: Path, host: str, port: int, today_option: str | None, interval: 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped by a supervisor: clean up as for Ctrl-C
     with tempfile.TemporaryDirectory(prefix="passerelle-serve-") as tmp:
         out = Path(tmp) / "site"
+        seen = snapshot(root)  # before the first build: an edit made while it runs is not missed
         rebuild(root, out, today_option)
         out.mkdir(exist_ok=True)
         handler = functools.partial(_Quiet, directory=str(out))
         server = http.server.ThreadingHTTPServer((host, port), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         print(f"Serving on http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
-        seen = snapshot(root)
         try:
             while True:
                 time.sleep(interval)
