@@ -95,7 +95,7 @@ def read_all(root: Path, paths: list[tuple[Path, bool]]) -> dict[Path, Source | 
     chunks = [paths[i::workers] for i in range(workers)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         results = list(pool.map(_read_chunk, [(root, chunk) for chunk in chunks]))
-    return {path: result for chunk, found in zip(chunks, results) for (path, _), result in zip(chunk, found)}
+    return {path: result for chunk, found in zip(chunks, results, strict=True) for (path, _), result in zip(chunk, found, strict=True)}
 
 
 class _Reader:

@@ -89,7 +89,7 @@ def test_sitemap_lists_every_indexable_page_with_alternates(site: Path) -> None:
     urls = ET.parse(site / "sitemap.xml").getroot().findall("s:url", ns)
     locs = [u.findtext("s:loc", namespaces=ns) for u in urls]
     assert len(locs) == len(set(locs))
-    for u, loc in zip(urls, locs):
+    for u, loc in zip(urls, locs, strict=True):
         target = local(site, loc)
         assert target.is_file(), loc
         assert 'name="robots"' not in target.read_text(encoding="utf-8"), loc
