@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import shutil
@@ -75,6 +76,7 @@ class PagesPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         rendered = self.pages[page.file.src_uri]
+        page.render = functools.partial(_no_markdown, page)  # type: ignore[method-assign]  # the HTML is ours
         page.meta["title"] = rendered.title
         page.meta["passerelle"] = {
             "head": rendered.head, "title": _escape(rendered.title), "footer": self.frame.footer,
@@ -87,6 +89,11 @@ class PagesPlugin(BasePlugin):  # type: ignore[type-arg]
         rendered = self.pages[page.file.src_uri]
         page.toc = get_toc(rendered.toc)
         return rendered.body
+
+
+def _no_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Stands in for Page.render: there is no Markdown to convert (on_page_content hands the HTML over)."""
+    page.content = ""
 
 
 def _escape(text: str) -> str:
