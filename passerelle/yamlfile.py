@@ -53,11 +53,16 @@ class Document:
     """A YAML document as plain Python values, with the line of every key and item."""
 
     data: Any
-    lines: dict[Key, int] = field(default_factory=dict)
+    lines: dict[Key, int] | None = field(default_factory=dict)
+    """Line of each key and item; None until asked for (most records are valid and never need them)."""
     first_line: int = 1
+    text: str = ""
+    offset: int = 0
 
     def line(self, *key: Any) -> int:
         """The line of `key` (a path of mapping keys and list indexes), else of its nearest parent."""
+        if self.lines is None:
+            self.lines = parse(self.text, self.offset, lines=True).lines or {}
         while key:
             if key in self.lines:
                 return self.lines[key]
@@ -78,8 +83,10 @@ def decode(raw: bytes) -> str:
                           byte=f"{raw[e.start]:02x}"), line) from None
 
 
-def parse(text: str, line_offset: int = 0) -> Document:
-    """Parse one YAML document. `line_offset` is added to every line (front matter)."""
+def parse(text: str, line_offset: int = 0, lines: bool = False) -> Document:
+    """Parse one YAML document. `line_offset` is added to every line (front matter).
+
+    Lines are noted at once with `lines=True`, else on the first call to `Document.line()`."""
     try:
         if _MAYBE_ALIAS.search(text):
             _refuse_aliases(text, line_offset)
@@ -92,9 +99,17 @@ def parse(text: str, line_offset: int = 0) -> Document:
         raise YamlError(M("this is not valid YAML: {why}. Check the indentation and the quotes.", why=e)) from None
     if node is None:
         raise YamlError(M("the file is empty."), 1 + line_offset)
-    doc = Document(data=None, first_line=node.start_mark.line + 1 + line_offset)
-    doc.data = _Walker(doc, line_offset).value(node, ())
+    doc = Document(data=None, lines={} if lines else None, first_line=node.start_mark.line + 1 + line_offset,
+                   text=text, offset=line_offset)
+    try:
+        doc.data = _Walker(doc, line_offset).value(node, ())
+    except _NeedLines:
+        return parse(text, line_offset, lines=True)  # a duplicate key: its message names both lines
     return doc
+
+
+class _NeedLines(Exception):
+    """Raised by a walk without lines when a message needs them."""
 
 
 def _refuse_aliases(text: str, offset: int) -> None:
@@ -140,7 +155,8 @@ class _Walker:
         if isinstance(node, yaml.SequenceNode):
             items = []
             for i, item in enumerate(node.value):
-                lines[key + (i,)] = self.line(item)
+                if lines is not None:
+                    lines[key + (i,)] = self.line(item)
                 items.append(self.value(item, key + (i,)))
             return items
         out: dict[Any, Any] = {}
@@ -154,9 +170,12 @@ class _Walker:
                 k = knode.value
             path = key + (k,)
             if k in out:
+                if lines is None:
+                    raise _NeedLines
                 raise YamlError(M("the field '{field}' is written twice (first on line {line}): keep only one.", field=k, line=lines[path]),
                                 self.line(knode))
-            lines[path] = self.line(knode)
+            if lines is not None:
+                lines[path] = self.line(knode)
             out[k] = self.value(vnode, path)
         return out
 
