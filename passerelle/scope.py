@@ -31,7 +31,7 @@ def check_scope(root: Path, base: str, author: str, lang: str = "en") -> int:
     touched = employers_touched(changed_files(root, base))
     if len(touched) <= 1 or author.lower() in maintainers(root):
         return 0
-    message = M("this pull request changes the jobs of several employers ({employers}): open one pull request per employer, "
-                "or ask a maintainer.", employers=", ".join(touched))
+    template = "this pull request changes the jobs of several employers ({employers}): open one pull request per employer, or ask a maintainer."
+    message = M(template, employers=", ".join(touched))
     print(message.render(lang), file=sys.stderr)
     return 1

@@ -80,7 +80,7 @@ def test_every_message_has_a_french_translation() -> None:
     from passerelle.messages import FRENCH
 
     sources = "".join((ROOT / "passerelle" / name).read_text(encoding="utf-8")
-                      for name in ("validation.py", "loading.py", "yamlfile.py", "media.py", "i18n.py", "problems.py"))
+                      for name in ("validation.py", "fields.py", "loading.py", "yamlfile.py", "media.py", "i18n.py", "problems.py", "scope.py"))
     templates = set(re.findall(r'\bM\(\s*"((?:[^"\\]|\\.)*)"', sources))
     templates |= set(re.findall(r'"((?:the|the text|each|a|an|this|only|jobs|anchors|merge|unknown)[^"]*\{[^"]*)"', sources)) & set(FRENCH)
     assert len(templates) > 60
