@@ -83,6 +83,7 @@ class LanguageRenderer:
         )
         self._html_cache: dict[str, str] = {}
         self._cards: dict[tuple[str, str], tuple[Markup, bool]] = {}
+        self._fragments: dict[str, Markup] = {}
         self._macros = self.env.get_template("macros.html").module
         self.state = PageState(site, self.lang)
 
@@ -216,6 +217,20 @@ class LanguageRenderer:
             title = text.title
         return self.render("index.md", "home.html", title, description=self.t("tagline"), intro=intro_html,
                            feeds=self.site_feeds())
+
+    def filter_form(self) -> Markup:
+        """The jobs list's filter form: the same on every page of the list, so rendered once."""
+        if "filters" not in self._fragments:
+            self._fragments["filters"] = Markup(self.env.get_template("filters.html").render(r=self, t=self.t, c=self.catalog))
+        return self._fragments["filters"]
+
+    def facet_links(self, with_all: bool) -> Markup:
+        """Links to the lists by contract and by region (and back to all jobs on a filtered list)."""
+        key = f"facets-{with_all}"
+        if key not in self._fragments:
+            self._fragments[key] = Markup(self.env.get_template("facets.html").render(
+                r=self, t=self.t, c=self.catalog, facet=with_all))
+        return self._fragments[key]
 
     def sectors(self) -> list[str]:
         """The sectors of the employers that have open jobs, in this language, for the sector filter."""
