@@ -136,10 +136,6 @@ class Catalog:
         out += [Listing(f"jobs/region/{slug}/", "region", name, tuple(jobs)) for slug, (name, jobs) in self.by_region.items()]
         return tuple(out)
 
-    def latest_change(self) -> dt.date:
-        """The newest date among what is published: feeds' updated date, stable between builds."""
-        dates = [s.published for s in self.stories] + [j.posted for j in self.jobs]
-        return max(dates, default=self.today)
 
 
 def ascii_slug(text: str) -> str:

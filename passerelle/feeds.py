@@ -60,11 +60,6 @@ def _write(folder: Path, path: Path, site: Site, lang: str, title: str, page_url
         target.write_bytes(data)
 
 
-def feed_paths(catalog: Catalog) -> list[str]:
-    """Every jobs feed below <lang>/feeds/ besides the two main ones (without the .xml suffix)."""
-    return ([f"employers/{e.id}" for e in catalog.employers] + [f"contracts/{c}" for c in catalog.by_contract])
-
-
 def write_feeds(site: Site, catalog: Catalog, strings: Strings, html: Callable[[str], str], folder: Path) -> None:
     """Write the stories and jobs feeds of one language, and the jobs feeds filtered by employer and by contract.
 

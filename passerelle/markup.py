@@ -55,8 +55,7 @@ class MarkdownRenderer:
         self.md = markdown.Markdown(extensions=extensions, extension_configs=configs)
 
     def render(self, text: str) -> str:
-        self.md.reset()
-        return sanitise(self.md.convert(text))
+        return self.render_with_toc(text)[0]
 
     def render_with_toc(self, text: str) -> tuple[str, list[dict[str, Any]]]:
         """The HTML and the table of contents tokens (for pages with headings)."""

@@ -95,9 +95,6 @@ class LanguageRenderer:
     def abs(self, path: str = "", lang: str | None = None) -> str:
         return self.site.lang_url(lang or self.lang, path)
 
-    def media_url(self, path: str) -> str:
-        return f"{self.base}{path}"
-
     def text(self, value: Text | None) -> Markup:
         """A translatable plain-text field in the reader's language, marked when it falls back."""
         if value is None:
@@ -323,7 +320,6 @@ class LanguageRenderer:
 
     def editorial(self, page: Page) -> RenderedPage:
         text = page.text(self.lang, self.site.default, self.site.languages)
-        self.md.md.reset()
         html, toc = self.md.render_with_toc(text.body)
         form = self.job_form() if page.id == "post-a-job" and self.site.repository else Markup("")
         return self.render(f"{page.id}.md", "page.html", text.title, description=text.summary or "",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -79,7 +80,7 @@ class PagesPlugin(BasePlugin):  # type: ignore[type-arg]
         page.render = functools.partial(_no_markdown, page)  # type: ignore[method-assign]  # the HTML is ours
         page.meta["title"] = rendered.title
         page.meta["passerelle"] = {
-            "head": rendered.head, "title": _escape(rendered.title), "footer": self.frame.footer,
+            "head": rendered.head, "title": str(escape(rendered.title)), "footer": self.frame.footer,
             "skip": self.frame.skip, "languages_label": self.frame.languages_label,
             "languages": self.frame.languages_for(self.lang, rendered.url),
         }
@@ -94,10 +95,6 @@ class PagesPlugin(BasePlugin):  # type: ignore[type-arg]
 def _no_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
     """Stands in for Page.render: there is no Markdown to convert (on_page_content hands the HTML over)."""
     page.content = ""
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def language_config(site: Site, lang: str, out: Path, work: Path) -> MkDocsConfig:
