@@ -1,4 +1,7 @@
-"""Search: pagefind indexes one language's built pages into <lang>/pagefind/ (one small index per language).
+"""Search: pagefind indexes one language's searchable pages into <lang>/pagefind/ (one small index per language).
+
+Pagefind is given each searchable page's body only (the part marked data-pagefind-body), not the
+page mkdocs wrote around it: the index is the same, and pagefind parses a third of the bytes.
 
 Pagefind 1.5 writes its filter indexes, and the list of languages, in a different order on every run
 (upstream issue #638). They are rewritten here in a fixed order, under names taken from their
@@ -10,22 +13,35 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import shutil
 import subprocess
-import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import cbor2
+import pagefind_bin_extended
+from markupsafe import escape
 
-INDEXED = "{jobs/*/*,stories/*,employers/*,*}/index.html"
-"""Only these pages can carry data-pagefind-body: lists are not read at all."""
+MARK = "data-pagefind-body"
 SIGNATURE = b"pagefind_dcd"
 
 
-def write_search_index(site_dir: Path) -> None:
-    """Index the pages that carry data-pagefind-body (open jobs, stories, employers, editorial pages)."""
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind",
-                    "--glob", INDEXED, "--silent"], check=True, capture_output=True)
+def write_search_index(pages: Iterable[tuple[str, str]], lang: str, work: Path, site_dir: Path) -> None:
+    """Index the pages whose body carries data-pagefind-body (open jobs, stories, employers, editorial pages).
+
+    `pages` holds (url below the language root, body HTML); the index goes to site_dir/pagefind/."""
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    for url, body in pages:
+        if MARK in body:
+            page = work / url / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f'<!doctype html><html lang="{escape(lang)}"><body>{body}</body></html>', encoding="utf-8")
+    try:
+        subprocess.run([str(pagefind_bin_extended.get_executable()), "--site", str(work),
+                        "--output-path", str(site_dir / "pagefind"), "--silent"], check=True, capture_output=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     make_stable(site_dir / "pagefind")
 
 

@@ -16,6 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -66,6 +67,13 @@ class PagesPlugin(BasePlugin):  # type: ignore[type-arg]
         self.pages = {p.src: p for p in rendered.pages}
         self.lang = rendered.lang
         self.frame = rendered.frame
+        self.nav_urls: list[str] = []
+        self.navs: dict[str, str] = {}
+        """The sidebar's HTML, rendered once for all the pages of a folder that are not in it (see main.html)."""
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav_urls = [p.url for p in nav.pages]
+        return nav
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for f in list(files):
@@ -83,8 +91,16 @@ class PagesPlugin(BasePlugin):  # type: ignore[type-arg]
             "head": rendered.head, "title": str(escape(rendered.title)), "footer": self.frame.footer,
             "skip": self.frame.skip, "languages_label": self.frame.languages_label,
             "languages": self.frame.languages_for(self.lang, rendered.url),
+            "navs": self.navs, "nav_key": self._nav_key(page),
         }
         return ""
+
+    def _nav_key(self, page: Page) -> str | None:
+        """Pages out of the nav highlight nothing in it: their sidebar differs only by its relative links,
+        which are the same for every page of one folder (unless a nav page lies below the page itself)."""
+        if page.file.inclusion.is_in_nav() or any(url.startswith(page.url) for url in self.nav_urls):
+            return None
+        return page.url.rstrip("/").rpartition("/")[0]
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         rendered = self.pages[page.file.src_uri]
@@ -139,7 +155,7 @@ def write_language(site: Site, rendered: LanguagePages, staging: Path) -> str:
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(path, target)
     shutil.rmtree(extra, ignore_errors=True)
-    write_search_index(out)
+    write_search_index(((p.url, p.body) for p in rendered.pages), lang, staging / f".search-{lang}", out)
     for leftover in ("sitemap.xml", "sitemap.xml.gz"):
         if (out / leftover).exists():
             os.remove(out / leftover)
