@@ -18,10 +18,10 @@ def _text(value: Text | None) -> dict[str, str] | None:
     return dict(value.by_lang) if value else None
 
 
-def jobs_document(site: Site, catalog: Catalog, descriptions: dict[str, dict[str, str]]) -> dict[str, Any]:
+def jobs_document(site: Site, catalog: Catalog, html: dict[str, str]) -> dict[str, Any]:
     """The export: descriptions as sanitised HTML, like the pages (a record's Markdown may hold markup).
 
-    `descriptions` holds, per language, each job's description in that language as the pages rendered it."""
+    `html` holds each record's Markdown rendered as the pages show it (see rendering.markdown_texts)."""
     jobs = []
     for job in catalog.jobs:
         employer = catalog.employer(job.employer)
@@ -38,7 +38,7 @@ def jobs_document(site: Site, catalog: Catalog, descriptions: dict[str, dict[str
             "valid_through": end_of_day(job.deadline),
             "start": job.start.isoformat() if job.start else None,
             "apply": job.apply,
-            "description_html": {lang: descriptions[lang][job.key] for lang, _ in job.description.by_lang},
+            "description_html": {lang: html[text] for lang, text in job.description.by_lang},
             "french_level": job.french_level,
             "training": _text(job.training),
             "salary": {"min": job.salary.min, "max": job.salary.max, "currency": job.salary.currency,
@@ -57,9 +57,9 @@ def jobs_document(site: Site, catalog: Catalog, descriptions: dict[str, dict[str
     }
 
 
-def write_exports(site: Site, catalog: Catalog, descriptions: dict[str, dict[str, str]], root: Path) -> None:
+def write_exports(site: Site, catalog: Catalog, html: dict[str, str], root: Path) -> None:
     """jobs.json, and the JSON Schemas at schemas/ (the export's is the URL the document names)."""
-    doc = jobs_document(site, catalog, descriptions)
+    doc = jobs_document(site, catalog, html)
     (root / "jobs.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (root / "schemas").mkdir(exist_ok=True)
     for path in sorted((site.root / "schemas").glob("*.schema.json")):  # the export's and the records'

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import babel
@@ -21,28 +22,40 @@ class Strings:
 
     lang: str
     table: dict[str, str]
+    _said: dict[tuple[object, ...], str] = field(default_factory=dict, compare=False, repr=False)
+    """Dates and delays already written: thousands of jobs share a few hundred days."""
+
+    @functools.cached_property
+    def locale(self) -> babel.Locale:
+        return babel.Locale.parse(self.lang)
 
     def __call__(self, key: str, **values: object) -> str:
         text = self.table[key]
         return text.format(**values) if values else text
 
     def date(self, day: dt.date, style: str = "long") -> str:
-        return babel.dates.format_date(day, format=style, locale=self.lang)
+        key = ("date", day, style)
+        if key not in self._said:
+            self._said[key] = babel.dates.format_date(day, format=style, locale=self.locale)
+        return self._said[key]
 
     def closes(self, deadline: dt.date, today: dt.date) -> str:
         days = (deadline - today).days
         if days <= 0:
             return self("closes_today")
-        # days up to 99 ("in 45 days"), then Babel's rounding ("in 2 years")
-        delta = babel.dates.format_timedelta(
-            dt.timedelta(days=days), granularity="day", threshold=100 if days < 100 else 2, add_direction=True, locale=self.lang
-        )
-        return self("closes_in", delta=delta)
+        key = ("closes", days)
+        if key not in self._said:
+            # days up to 99 ("in 45 days"), then Babel's rounding ("in 2 years")
+            delta = babel.dates.format_timedelta(dt.timedelta(days=days), granularity="day",
+                                                 threshold=100 if days < 100 else 2, add_direction=True,
+                                                 locale=self.locale)
+            self._said[key] = self("closes_in", delta=delta)
+        return self._said[key]
 
     def money(self, amount: float, currency: str) -> str:
         if amount != int(amount):
             return babel.numbers.format_currency(amount, currency, locale=self.lang)
-        whole = babel.Locale.parse(self.lang).currency_formats["standard"].pattern.split(";")[0].replace(".00", "")
+        whole = self.locale.currency_formats["standard"].pattern.split(";")[0].replace(".00", "")
         return babel.numbers.format_currency(amount, currency, format=whole, locale=self.lang, currency_digits=False)
 
     def salary(self, low: float, high: float, currency: str, period: str) -> str:
@@ -51,7 +64,7 @@ class Strings:
         return self(f"salary_{period}", min=self.money(low, currency), max=self.money(high, currency))
 
     def country(self, code: str) -> str:
-        return babel.Locale.parse(self.lang).territories.get(code, code)
+        return self.locale.territories.get(code, code)
 
 
 def load_strings(folder: Path, languages: tuple[str, ...]) -> tuple[dict[str, Strings], list[Problem]]:

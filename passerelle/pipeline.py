@@ -9,7 +9,7 @@ import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 import jinja2
@@ -23,7 +23,7 @@ from .i18n import Strings
 from .markup import MarkdownRenderer
 from .media import Media, write_media
 from .problems import Problem
-from .rendering import LanguageRenderer
+from .rendering import LanguageRenderer, markdown_texts
 from .site import Site
 from .sitemap import write_sitemap
 from .structured import script_json
@@ -45,10 +45,10 @@ def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: 
     try:
         base = urlsplit(site.url).path
         media = write_media(catalog, staging, base)
-        descriptions = _build_languages(root, site, checked.strings, catalog, media, staging, progress)
+        html = _build_languages(root, site, checked.strings, catalog, media, staging, progress)
         write_root(site, checked.strings, catalog, root, staging)
         write_sitemap(site, catalog, staging)
-        write_exports(site, catalog, descriptions, staging)
+        write_exports(site, catalog, html, staging)
         output.commit(staging, out)
     except BaseException:
         output.abandon(staging)
@@ -58,37 +58,50 @@ def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: 
 
 
 def _build_languages(root: Path, site: Site, strings: dict[str, Strings], catalog: Catalog, media: Media,
-                     staging: Path, progress: Progress) -> dict[str, dict[str, str]]:
-    """Render every language, then write it with mkdocs: six tasks shared by the cores as they free up.
+                     staging: Path, progress: Progress) -> dict[str, str]:
+    """Render the records' Markdown, then render every language, then write each with mkdocs.
 
-    Returns each language's job descriptions as HTML (for jobs.json, so that nothing is rendered twice)."""
-    renders = [(root, site, strings[lang], catalog, media, staging) for lang in site.languages]
-    descriptions: dict[str, dict[str, str]] = {}
-    workers = min(len(renders), os.cpu_count() or 1)
-    if workers == 1:
-        for task in renders:
-            rendered = _render_language(task)
-            descriptions[rendered.lang] = rendered.descriptions
-            write_language(site, rendered, staging)
-            progress(f"{rendered.lang}: {len(rendered.pages)} pages written")
-        return descriptions
+    The Markdown of every record is rendered once, whatever number of languages show it (a French
+    description is also the English and Arabic fallback), in chunks shared by the cores; then six
+    tasks, render and write for each language, take the cores as they free up.
+    Returns the records' Markdown as HTML (for jobs.json, so that nothing is rendered twice)."""
+    settings = markdown_settings(site)  # loads mkdocs and material here, once, before the workers fork
+    texts = markdown_texts(site, catalog)
+    workers = max(1, min(len(site.languages), os.cpu_count() or 1))
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        chunks = [texts[i::MARKDOWN_CHUNKS] for i in range(MARKDOWN_CHUNKS)]
+        html: dict[str, str] = {}
+        for chunk, rendered_chunk in zip(chunks, pool.map(_render_markdown, [(settings, c) for c in chunks]), strict=True):
+            html.update(zip(chunk, rendered_chunk, strict=True))
+        progress(f"{len(html)} Markdown texts rendered")
+        renders = [(root, site, strings[lang], catalog, media, staging, settings, html) for lang in site.languages]
         writes = []
         for future in as_completed([pool.submit(_render_language, task) for task in renders]):
             rendered = future.result()
-            descriptions[rendered.lang] = rendered.descriptions
             progress(f"{rendered.lang}: {len(rendered.pages)} pages rendered, feeds written")
             writes.append(pool.submit(write_language, site, rendered, staging))
         for future in as_completed(writes):
             progress(f"{future.result()}: pages written")
-    return descriptions
+    return html
 
 
-def _render_language(task: tuple[Path, Site, Strings, Catalog, Media, Path]) -> LanguagePages:
+MARKDOWN_CHUNKS = 8
+"""More chunks than cores, so that a core slowed by a neighbour does not hold the others up."""
+
+MarkdownSettings = tuple[list[Any], dict[str, Any]]
+
+
+def _render_markdown(task: tuple[MarkdownSettings, list[str]]) -> list[str]:
+    settings, texts = task
+    renderer = MarkdownRenderer(*settings)
+    return [renderer.render(text) for text in texts]
+
+
+def _render_language(task: tuple[Path, Site, Strings, Catalog, Media, Path, MarkdownSettings, dict[str, str]]
+                     ) -> LanguagePages:
     """Render one language's pages (for mkdocs to write) and write its feeds."""
-    root, site, strings, catalog, media, staging = task
-    renderer = LanguageRenderer(site, catalog, strings, MarkdownRenderer(*markdown_settings(site)), media,
-                                root / "theme")
+    root, site, strings, catalog, media, staging, settings, html = task
+    renderer = LanguageRenderer(site, catalog, strings, MarkdownRenderer(*settings), media, root / "theme", html)
     pages = renderer.pages()
     frame = Frame(
         footer=renderer.env.get_template("footer.html").render(r=renderer, t=strings, c=catalog),
@@ -103,9 +116,7 @@ def _render_language(task: tuple[Path, Site, Strings, Catalog, Media, Path]) -> 
     write_feeds(site, catalog, strings, renderer.html, extra / "feeds")
     (extra / "jobs").mkdir(parents=True, exist_ok=True)
     (extra / "jobs" / "index.json").write_text(script_json(renderer.jobs_index()), encoding="utf-8")
-    descriptions = {job.key: renderer.html(text) for job in catalog.jobs
-                    if (text := job.description.get(strings.lang)) is not None}
-    return LanguagePages(strings.lang, pages, renderer.nav(), frame, descriptions)
+    return LanguagePages(strings.lang, pages, renderer.nav(), frame)
 
 
 def write_root(site: Site, strings: dict[str, Strings], catalog: Catalog, root: Path, staging: Path) -> None:

@@ -38,6 +38,20 @@ class RenderedPage:
         return page_url(self.src)
 
 
+def markdown_texts(site: Site, catalog: Catalog) -> list[str]:
+    """Every distinct Markdown text of a record that the pages of some language show, in a stable order."""
+    texts: dict[str, None] = {}
+    for lang in site.languages:
+        for job in (*catalog.jobs, *catalog.recently_closed):
+            texts.setdefault(job.description.pick(lang, site.default, site.languages)[0])
+        for story in catalog.stories:
+            texts.setdefault(story.text(lang, site.default, site.languages).body)
+        for employer in catalog.employers:
+            if employer.description is not None:
+                texts.setdefault(employer.description.pick(lang, site.default, site.languages)[0])
+    return list(texts)
+
+
 def page_url(src: str) -> str:
     if src == "index.md":
         return ""
@@ -66,7 +80,7 @@ class LanguageRenderer:
     """Renders every page of one language from the catalog."""
 
     def __init__(self, site: Site, catalog: Catalog, strings: Strings, markdown: MarkdownRenderer,
-                 media: Media, theme_dir: Path) -> None:
+                 media: Media, theme_dir: Path, html: dict[str, str] | None = None) -> None:
         self.site = site
         self.catalog = catalog
         self.t = strings
@@ -81,7 +95,8 @@ class LanguageRenderer:
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
         )
-        self._html_cache: dict[str, str] = {}
+        self._html_cache: dict[str, str] = html if html is not None else {}
+        """Markdown text -> sanitised HTML: given rendered already (see markdown_texts), or filled as pages need it."""
         self._cards: dict[tuple[str, str], tuple[Markup, bool]] = {}
         self._fragments: dict[str, Markup] = {}
         self._macros = self.env.get_template("macros.html").module

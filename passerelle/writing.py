@@ -55,8 +55,6 @@ class LanguagePages:
     pages: list[RenderedPage]
     nav: list[dict[str, str]]
     frame: Frame
-    descriptions: dict[str, str]
-    """Each open job's description in this language (not a fallback), as HTML: for jobs.json."""
 
 
 class PagesPlugin(BasePlugin):  # type: ignore[type-arg]
