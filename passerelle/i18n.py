@@ -78,7 +78,7 @@ def load_strings(folder: Path, languages: tuple[str, ...]) -> tuple[dict[str, St
             problems.append(Problem(rel, None, M("the interface strings of '{lang}' are missing: copy theme/strings/{default}.yml to {path} and translate it.",
                                                  lang=lang, default=languages[0], path=rel)))
             continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
         tables[lang] = {str(k): str(v) for k, v in data.items()}
     reference = tables.get(languages[0], {})
     for lang, table in tables.items():

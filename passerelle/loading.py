@@ -84,7 +84,9 @@ def _read_chunk(task: tuple[Path, list[tuple[Path, bool]]]) -> list[Source | Pro
 
 
 PARALLEL_FROM = 800
-"""From this many files, two processes read them (parsing YAML is most of `check`)."""
+"""From this many files, every core reads them (parsing YAML is most of `check`)."""
+CHUNKS_PER_WORKER = 8
+"""Small chunks: results come back while other chunks are still being parsed."""
 
 
 def read_all(root: Path, paths: list[tuple[Path, bool]]) -> dict[Path, Source | Problem]:
@@ -92,7 +94,7 @@ def read_all(root: Path, paths: list[tuple[Path, bool]]) -> dict[Path, Source | 
     workers = min(os.cpu_count() or 1, 4)
     if len(paths) < PARALLEL_FROM or workers < 2:
         return {path: read_source(root, path, markdown) for path, markdown in paths}
-    chunks = [paths[i::workers] for i in range(workers)]
+    chunks = [paths[i::workers * CHUNKS_PER_WORKER] for i in range(workers * CHUNKS_PER_WORKER)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         results = list(pool.map(_read_chunk, [(root, chunk) for chunk in chunks]))
     return {path: result for chunk, found in zip(chunks, results, strict=True) for (path, _), result in zip(chunk, found, strict=True)}
@@ -112,7 +114,7 @@ class _Reader:
         paths += [(p, False) for p in (self.root / "stories").glob("*/story.yml")]
         paths += [(p, True) for p in (self.root / "stories").glob("*/*.md") if p.stem in self.languages]
         paths += [(p, True) for p in (self.root / "content" / "pages").glob("*/*.md") if p.stem in self.languages]
-        self.cache = read_all(self.root, [(p, m) for p, m in paths if p.is_file()])
+        self.cache = read_all(self.root, paths)  # a folder named like a record is refused before it is read
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()

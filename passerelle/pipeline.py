@@ -27,7 +27,8 @@ from .rendering import LanguageRenderer, markdown_texts
 from .site import Site
 from .sitemap import write_sitemap
 from .structured import script_json
-from .writing import Frame, LanguagePages, markdown_settings, write_language
+from .search import write_search_index, write_search_pages
+from .writing import Frame, LanguagePages, markdown_settings, move_in, write_language
 
 Progress = Callable[[str], None]
 
@@ -59,30 +60,46 @@ def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: 
 
 def _build_languages(root: Path, site: Site, strings: dict[str, Strings], catalog: Catalog, media: Media,
                      staging: Path, progress: Progress) -> dict[str, str]:
-    """Render the records' Markdown, then render every language, then write each with mkdocs.
+    """Render the records' Markdown, then every language; then write each with mkdocs and index it with pagefind.
 
     The Markdown of every record is rendered once, whatever number of languages show it (a French
-    description is also the English and Arabic fallback), in chunks shared by the cores; then six
-    tasks, render and write for each language, take the cores as they free up.
+    description is also the English and Arabic fallback), in chunks shared by the cores; then the
+    languages' tasks (render; then write and index, which do not wait for each other) take the cores
+    as they free up. Files meant for a language's folder are written beside it and moved in at the end,
+    since mkdocs empties the folder it writes.
     Returns the records' Markdown as HTML (for jobs.json, so that nothing is rendered twice)."""
     settings = markdown_settings(site)  # loads mkdocs and material here, once, before the workers fork
     texts = markdown_texts(site, catalog)
     workers = max(1, min(len(site.languages), os.cpu_count() or 1))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with output.scratch() as scratch, ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         chunks = [texts[i::MARKDOWN_CHUNKS] for i in range(MARKDOWN_CHUNKS)]
         html: dict[str, str] = {}
         for chunk, rendered_chunk in zip(chunks, pool.map(_render_markdown, [(settings, c) for c in chunks]), strict=True):
             html.update(zip(chunk, rendered_chunk, strict=True))
         progress(f"{len(html)} Markdown texts rendered")
-        renders = [(root, site, strings[lang], catalog, media, staging, settings, html) for lang in site.languages]
+        renders = [(root, site, strings[lang], catalog, media, staging, scratch / lang, settings, html)
+                   for lang in site.languages]
         writes = []
         for future in as_completed([pool.submit(_render_language, task) for task in renders]):
             rendered = future.result()
-            progress(f"{rendered.lang}: {len(rendered.pages)} pages rendered, feeds written")
-            writes.append(pool.submit(write_language, site, rendered, staging))
+            lang = rendered.lang
+            progress(f"{lang}: {len(rendered.pages)} pages rendered, feeds written")
+            writes.append(pool.submit(_index_language, lang, scratch / lang, staging))
+            writes.append(pool.submit(_write_language, site, rendered, staging))
         for future in as_completed(writes):
-            progress(f"{future.result()}: pages written")
+            progress(future.result())
+    for lang in site.languages:
+        move_in(staging / f".extra-{lang}", staging / lang)
     return html
+
+
+def _write_language(site: Site, rendered: LanguagePages, staging: Path) -> str:
+    return f"{write_language(site, rendered, staging)}: pages written"
+
+
+def _index_language(lang: str, searchable: Path, staging: Path) -> str:
+    write_search_index(searchable, staging / f".extra-{lang}" / "pagefind")
+    return f"{lang}: search index written"
 
 
 MARKDOWN_CHUNKS = 8
@@ -97,12 +114,13 @@ def _render_markdown(task: tuple[MarkdownSettings, list[str]]) -> list[str]:
     return [renderer.render(text) for text in texts]
 
 
-def _render_language(task: tuple[Path, Site, Strings, Catalog, Media, Path, MarkdownSettings, dict[str, str]]
+def _render_language(task: tuple[Path, Site, Strings, Catalog, Media, Path, Path, MarkdownSettings, dict[str, str]]
                      ) -> LanguagePages:
-    """Render one language's pages (for mkdocs to write) and write its feeds."""
-    root, site, strings, catalog, media, staging, settings, html = task
+    """Render one language's pages (for mkdocs to write), write its feeds and what pagefind will read."""
+    root, site, strings, catalog, media, staging, searchable, settings, html = task
     renderer = LanguageRenderer(site, catalog, strings, MarkdownRenderer(*settings), media, root / "theme", html)
     pages = renderer.pages()
+    write_search_pages(((p.url, p.body) for p in pages), strings.lang, searchable)
     frame = Frame(
         footer=renderer.env.get_template("footer.html").render(r=renderer, t=strings, c=catalog),
         skip=strings("skip"),
@@ -112,7 +130,7 @@ def _render_language(task: tuple[Path, Site, Strings, Catalog, Media, Path, Mark
         not_found={"title": strings("not_found_title"), "text": strings("not_found_text"), "home": renderer.href(),
                    "home_label": strings("nav_home"), "jobs": renderer.href("jobs/"), "jobs_label": strings("all_jobs")},
     )
-    extra = staging / f".extra-{strings.lang}"  # files beside the pages: moved in by write_language
+    extra = staging / f".extra-{strings.lang}"  # files beside the pages: moved in by move_in
     write_feeds(site, catalog, strings, renderer.html, extra / "feeds")
     (extra / "jobs").mkdir(parents=True, exist_ok=True)
     (extra / "jobs" / "index.json").write_text(script_json(renderer.jobs_index()), encoding="utf-8")

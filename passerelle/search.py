@@ -26,23 +26,24 @@ MARK = "data-pagefind-body"
 SIGNATURE = b"pagefind_dcd"
 
 
-def write_search_index(pages: Iterable[tuple[str, str]], lang: str, work: Path, site_dir: Path) -> None:
-    """Index the pages whose body carries data-pagefind-body (open jobs, stories, employers, editorial pages).
-
-    `pages` holds (url below the language root, body HTML); the index goes to site_dir/pagefind/."""
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+def write_search_pages(pages: Iterable[tuple[str, str]], lang: str, folder: Path) -> None:
+    """What pagefind reads: each searchable page's body (url below the language root, body HTML) in a
+    minimal document at its URL below `folder`. Pages without data-pagefind-body are left out."""
     for url, body in pages:
         if MARK in body:
-            page = work / url / "index.html"
+            page = folder / url / "index.html"
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(f'<!doctype html><html lang="{escape(lang)}"><body>{body}</body></html>', encoding="utf-8")
+
+
+def write_search_index(folder: Path, bundle: Path) -> None:
+    """Index the pages of `folder` (see write_search_pages) into `bundle`, the language's pagefind/; remove `folder`."""
     try:
-        subprocess.run([str(pagefind_bin_extended.get_executable()), "--site", str(work),
-                        "--output-path", str(site_dir / "pagefind"), "--silent"], check=True, capture_output=True)
+        subprocess.run([str(pagefind_bin_extended.get_executable()), "--site", str(folder),
+                        "--output-path", str(bundle), "--silent"], check=True, capture_output=True)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
-    make_stable(site_dir / "pagefind")
+        shutil.rmtree(folder, ignore_errors=True)
+    make_stable(bundle)
 
 
 def _read(path: Path) -> Any:

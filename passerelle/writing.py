@@ -21,7 +21,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .rendering import RenderedPage
-from .search import write_search_index
 from .site import Site
 
 _DROPPED = ("strings/", "passerelle/", "assets/javascripts/lunr/", "assets/javascripts/workers/",
@@ -130,7 +129,7 @@ def markdown_settings(site: Site, config: MkDocsConfig | None = None) -> tuple[l
 
 
 def write_language(site: Site, rendered: LanguagePages, staging: Path) -> str:
-    """Build one language's pages into staging/<lang>/ with mkdocs-material, then its search index."""
+    """Build one language's pages into staging/<lang>/ with mkdocs-material."""
     lang = rendered.lang
     config = language_config(site, lang, staging / lang, staging)
     out = Path(config.site_dir)
@@ -144,17 +143,19 @@ def write_language(site: Site, rendered: LanguagePages, staging: Path) -> str:
     ]
     config.extra["passerelle_404"] = rendered.frame.not_found
     config.plugins["passerelle"] = PagesPlugin(rendered)
-    mkdocs_build(config)  # empties site_dir first: files written while rendering (feeds...) come in after
+    mkdocs_build(config)  # empties site_dir first: the files written beside it come in after (move_in)
     shutil.rmtree(config.docs_dir, ignore_errors=True)
-    extra = staging / f".extra-{lang}"
+    for leftover in ("sitemap.xml", "sitemap.xml.gz"):
+        if (out / leftover).exists():
+            os.remove(out / leftover)
+    return lang
+
+
+def move_in(extra: Path, out: Path) -> None:
+    """Move the files written beside a language's pages (feeds, search index...) into its folder."""
     for path in sorted(extra.rglob("*")) if extra.exists() else []:
         if path.is_file():
             target = out / path.relative_to(extra)
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(path, target)
     shutil.rmtree(extra, ignore_errors=True)
-    write_search_index(((p.url, p.body) for p in rendered.pages), lang, staging / f".search-{lang}", out)
-    for leftover in ("sitemap.xml", "sitemap.xml.gz"):
-        if (out / leftover).exists():
-            os.remove(out / leftover)
-    return lang
