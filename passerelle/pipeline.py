@@ -77,7 +77,9 @@ def _build_languages(root: Path, site: Site, strings: dict[str, Strings], catalo
         for chunk, rendered_chunk in zip(chunks, pool.map(_render_markdown, [(settings, c) for c in chunks]), strict=True):
             html.update(zip(chunk, rendered_chunk, strict=True))
         progress(f"{len(html)} Markdown texts rendered")
-        renders = [(root, site, strings[lang], catalog, media, staging, scratch / lang, settings, html)
+        compiled = scratch / "templates"  # compiled once, used by every language's process
+        compiled.mkdir()
+        renders = [(root, site, strings[lang], catalog, media, staging, scratch / lang, compiled, settings, html)
                    for lang in site.languages]
         writes = []
         for future in as_completed([pool.submit(_render_language, task) for task in renders]):
@@ -85,7 +87,7 @@ def _build_languages(root: Path, site: Site, strings: dict[str, Strings], catalo
             lang = rendered.lang
             progress(f"{lang}: {len(rendered.pages)} pages rendered, feeds written")
             writes.append(pool.submit(_index_language, lang, scratch / lang, staging))
-            writes.append(pool.submit(_write_language, site, rendered, staging))
+            writes.append(pool.submit(_write_language, site, rendered, staging, compiled))
         for future in as_completed(writes):
             progress(future.result())
     for lang in site.languages:
@@ -93,8 +95,8 @@ def _build_languages(root: Path, site: Site, strings: dict[str, Strings], catalo
     return html
 
 
-def _write_language(site: Site, rendered: LanguagePages, staging: Path) -> str:
-    return f"{write_language(site, rendered, staging)}: pages written"
+def _write_language(site: Site, rendered: LanguagePages, staging: Path, templates: Path) -> str:
+    return f"{write_language(site, rendered, staging, templates)}: pages written"
 
 
 def _index_language(lang: str, searchable: Path, staging: Path) -> str:
@@ -114,11 +116,12 @@ def _render_markdown(task: tuple[MarkdownSettings, list[str]]) -> list[str]:
     return [renderer.render(text) for text in texts]
 
 
-def _render_language(task: tuple[Path, Site, Strings, Catalog, Media, Path, Path, MarkdownSettings, dict[str, str]]
-                     ) -> LanguagePages:
+def _render_language(task: tuple[Path, Site, Strings, Catalog, Media, Path, Path, Path, MarkdownSettings,
+                                 dict[str, str]]) -> LanguagePages:
     """Render one language's pages (for mkdocs to write), write its feeds and what pagefind will read."""
-    root, site, strings, catalog, media, staging, searchable, settings, html = task
-    renderer = LanguageRenderer(site, catalog, strings, MarkdownRenderer(*settings), media, root / "theme", html)
+    root, site, strings, catalog, media, staging, searchable, compiled, settings, html = task
+    renderer = LanguageRenderer(site, catalog, strings, MarkdownRenderer(*settings), media, root / "theme", html,
+                                compiled)
     pages = renderer.pages()
     write_search_pages(((p.url, p.body) for p in pages), strings.lang, searchable)
     frame = Frame(

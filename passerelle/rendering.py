@@ -80,7 +80,8 @@ class LanguageRenderer:
     """Renders every page of one language from the catalog."""
 
     def __init__(self, site: Site, catalog: Catalog, strings: Strings, markdown: MarkdownRenderer,
-                 media: Media, theme_dir: Path, html: dict[str, str] | None = None) -> None:
+                 media: Media, theme_dir: Path, html: dict[str, str] | None = None,
+                 compiled: Path | None = None) -> None:
         self.site = site
         self.catalog = catalog
         self.t = strings
@@ -94,6 +95,8 @@ class LanguageRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
+            # `compiled`: a folder where the languages' processes share their compiled templates
+            bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
         )
         self._html_cache: dict[str, str] = html if html is not None else {}
         """Markdown text -> sanitised HTML: given rendered already (see markdown_texts), or filled as pages need it."""

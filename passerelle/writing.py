@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -59,14 +60,20 @@ class LanguagePages:
 class PagesPlugin(BasePlugin):  # type: ignore[type-arg]
     """Hands mkdocs the pages we rendered, as virtual files, and their HTML in place of Markdown output."""
 
-    def __init__(self, rendered: LanguagePages) -> None:
+    def __init__(self, rendered: LanguagePages, templates: Path | None = None) -> None:
         super().__init__()
+        self.templates = templates
         self.pages = {p.src: p for p in rendered.pages}
         self.lang = rendered.lang
         self.frame = rendered.frame
         self.nav_urls: list[str] = []
         self.navs: dict[str, str] = {}
         """The sidebar's HTML, rendered once for all the pages of a folder that are not in it (see main.html)."""
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if self.templates is not None:  # the languages' builds compile the theme's templates once between them
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.templates))
+        return env
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav_urls = [p.url for p in nav.pages]
@@ -128,7 +135,7 @@ def markdown_settings(site: Site, config: MkDocsConfig | None = None) -> tuple[l
     return list(config["markdown_extensions"]), dict(config["mdx_configs"] or {})
 
 
-def write_language(site: Site, rendered: LanguagePages, staging: Path) -> str:
+def write_language(site: Site, rendered: LanguagePages, staging: Path, templates: Path | None = None) -> str:
     """Build one language's pages into staging/<lang>/ with mkdocs-material."""
     lang = rendered.lang
     config = language_config(site, lang, staging / lang, staging)
@@ -142,7 +149,7 @@ def write_language(site: Site, rendered: LanguagePages, staging: Path) -> str:
         {"name": name, "link": f"{site.url}{code}/", "lang": code} for code, name in rendered.frame.languages
     ]
     config.extra["passerelle_404"] = rendered.frame.not_found
-    config.plugins["passerelle"] = PagesPlugin(rendered)
+    config.plugins["passerelle"] = PagesPlugin(rendered, templates)
     mkdocs_build(config)  # empties site_dir first: the files written beside it come in after (move_in)
     shutil.rmtree(config.docs_dir, ignore_errors=True)
     for leftover in ("sitemap.xml", "sitemap.xml.gz"):
