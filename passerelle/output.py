@@ -33,12 +33,17 @@ def staging_dir(out: Path) -> Path:
     return path
 
 
+def scratch_base() -> Path:
+    """In memory (/dev/shm) where the system has it: creating thousands of small files on disk costs more than
+    writing them."""
+    return Path("/dev/shm") if os.access("/dev/shm", os.W_OK) else Path(tempfile.gettempdir())
+
+
 @contextlib.contextmanager
 def scratch() -> Iterator[Path]:
-    """A folder for files the build writes, reads back and throws away: in memory (/dev/shm) where the system
-    has it, since creating thousands of small files on disk costs more than writing them. Removed after the
+    """A folder for files the build writes, reads back and throws away (see scratch_base). Removed after the
     build, and by the next build if this one was killed."""
-    base = Path("/dev/shm") if os.access("/dev/shm", os.W_OK) else Path(tempfile.gettempdir())
+    base = scratch_base()
     for stale in base.glob("passerelle-scratch-*"):
         pid = stale.name.rsplit("-", 1)[-1]
         if not (pid.isdigit() and _alive(int(pid))):

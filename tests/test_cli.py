@@ -12,6 +12,8 @@ from pathlib import Path
 
 from conftest import ROOT, TODAY, run
 
+from passerelle.output import scratch_base
+
 
 def digest(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -112,10 +114,13 @@ def test_killed_build_leaves_the_previous_site(project: Path) -> None:
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     assert digest(out) == before
+    scratch = scratch_base() / f"passerelle-scratch-{proc.pid}"  # the files pagefind reads, in memory
+    assert scratch.exists()
     # the next build clears what the killed one left behind
     assert run(project, "build", "--out", str(out), "--today", TODAY, "--quiet").returncode == 0
     assert digest(out) == before
     assert not list(project.glob(".public.*"))
+    assert not scratch.exists()
 
 
 def test_new_writes_a_template_that_checks_and_never_overwrites(project: Path) -> None:
