@@ -79,8 +79,13 @@ def read_source(root: Path, path: Path, markdown: bool) -> Source | Problem:
 
 
 def _read_chunk(task: tuple[Path, list[tuple[Path, bool]]]) -> list[Source | Problem]:
+    """Read files in a worker process; their texts stay behind (see Document.set_text_aside)."""
     root, paths = task
-    return [read_source(root, path, markdown) for path, markdown in paths]
+    found = [read_source(root, path, markdown) for path, markdown in paths]
+    for (path, _), result in zip(paths, found, strict=True):
+        if isinstance(result, Source):
+            result.doc.set_text_aside(str(path))
+    return found
 
 
 PARALLEL_FROM = 800

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -68,18 +69,33 @@ class Document:
     lines: dict[Key, int] | None = field(default_factory=dict)
     """Line of each key and item; None until asked for (most records are valid and never need them)."""
     first_line: int = 1
-    text: str = ""
+    text: str | None = ""
+    """The YAML text, parsed again to find the lines; None once set aside (see set_text_aside)."""
     offset: int = 0
+    path: str | None = None
+    """The file, read again for the text when it was set aside."""
+
+    def set_text_aside(self, path: str) -> None:
+        """Drop the text, to be read again from `path` if a line is ever needed: a valid record (most of them)
+        then crosses from the process that read it to the one that checks it at half the size."""
+        self.text, self.path = None, path
 
     def line(self, *key: Any) -> int:
         """The line of `key` (a path of mapping keys and list indexes), else of its nearest parent."""
         if self.lines is None:
-            self.lines = parse(self.text, self.offset, lines=True).lines or {}
+            self.lines = parse(self._text(), self.offset, lines=True).lines or {}
         while key:
             if key in self.lines:
                 return self.lines[key]
             key = key[:-1]
         return self.first_line
+
+    def _text(self) -> str:
+        if self.text is not None:
+            return self.text
+        whole = decode(Path(str(self.path)).read_bytes())
+        front = split_front_matter(whole)[0] if self.offset else None  # front matter starts after its ---
+        return front.text or "" if front else whole
 
 
 def decode(raw: bytes) -> str:

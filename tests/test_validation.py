@@ -236,3 +236,22 @@ def test_reserved_page_name(mini: Path) -> None:
     assert problems(mini) == [
         "content/pages/jobs/fr.md: 'jobs' is a name the site uses for its own pages: rename the folder content/pages/jobs/.",
     ]
+
+
+def test_a_large_project_read_on_every_core_gets_the_same_problems_and_lines(project: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """From a few hundred files, records are read by worker processes that leave their text behind; a problem
+    found later must still name the right line (the file is read again for it)."""
+    from passerelle import loading
+
+    job = project / "jobs" / "lumen-studio" / "bad.yml"
+    job.write_text(GOOD_JOB.replace("contract: apprenticeship", "contract: appprenticeship\nold: 1"), encoding="utf-8")
+    story = next((project / "stories").glob("*/fr.md"))
+    story.write_text(story.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    one_by_one = [(p.path, p.line, str(p.message)) for p in check(project, TODAY).problems]
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 1)
+    in_parallel = [(p.path, p.line, str(p.message)) for p in check(project, TODAY).problems]
+    assert in_parallel == one_by_one
+    lines = {(path, line) for path, line, _ in in_parallel}
+    assert ("jobs/lumen-studio/bad.yml", 4) in lines and ("jobs/lumen-studio/bad.yml", 5) in lines
+    assert (story.relative_to(project).as_posix(), 2) in lines
