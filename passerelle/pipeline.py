@@ -8,6 +8,7 @@ import os
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urlsplit
@@ -77,31 +78,19 @@ def _build_languages(root: Path, site: Site, strings: dict[str, Strings], catalo
         for chunk, rendered_chunk in zip(chunks, pool.map(_render_markdown, [(settings, c) for c in chunks]), strict=True):
             html.update(zip(chunk, rendered_chunk, strict=True))
         progress(f"{len(html)} Markdown texts rendered")
-        compiled = scratch / "templates"  # compiled once, used by every language's process
-        compiled.mkdir()
-        renders = [(root, site, strings[lang], catalog, media, staging, scratch / lang, compiled, settings, html)
-                   for lang in site.languages]
+        (scratch / "templates").mkdir()
+        shared = _Shared(root, site, catalog, media, staging, scratch, settings, html)
         writes = []
-        for future in as_completed([pool.submit(_render_language, task) for task in renders]):
+        for future in as_completed([pool.submit(_render_language, shared, strings[lang]) for lang in site.languages]):
             rendered = future.result()
-            lang = rendered.lang
-            progress(f"{lang}: {len(rendered.pages)} pages rendered, feeds written")
-            writes.append(pool.submit(_index_language, lang, scratch / lang, staging))
-            writes.append(pool.submit(_write_language, site, rendered, staging, compiled))
+            progress(f"{rendered.lang}: {len(rendered.pages)} pages rendered, feeds written")
+            writes.append(pool.submit(_index_language, shared, rendered.lang))
+            writes.append(pool.submit(_write_language, shared, rendered))
         for future in as_completed(writes):
             progress(future.result())
     for lang in site.languages:
-        move_in(staging / f".extra-{lang}", staging / lang)
+        move_in(shared.extra(lang), staging / lang)
     return html
-
-
-def _write_language(site: Site, rendered: LanguagePages, staging: Path, templates: Path) -> str:
-    return f"{write_language(site, rendered, staging, templates)}: pages written"
-
-
-def _index_language(lang: str, searchable: Path, staging: Path) -> str:
-    write_search_index(searchable, staging / f".extra-{lang}" / "pagefind")
-    return f"{lang}: search index written"
 
 
 MARKDOWN_CHUNKS = 8
@@ -110,20 +99,39 @@ MARKDOWN_CHUNKS = 8
 MarkdownSettings = tuple[list[Any], dict[str, Any]]
 
 
+@dataclass(frozen=True)
+class _Shared:
+    """What the tasks of every language are given (a copy goes to the worker process with each task)."""
+
+    root: Path
+    site: Site
+    catalog: Catalog
+    media: Media
+    staging: Path
+    scratch: Path
+    """Files read back and thrown away: each language's searchable pages, compiled templates (see output.scratch)."""
+    settings: MarkdownSettings
+    html: dict[str, str]
+    """The records' Markdown, rendered."""
+
+    def extra(self, lang: str) -> Path:
+        """Files for the language's folder, written beside it while mkdocs writes the folder (see move_in)."""
+        return self.staging / f".extra-{lang}"
+
+
 def _render_markdown(task: tuple[MarkdownSettings, list[str]]) -> list[str]:
     settings, texts = task
     renderer = MarkdownRenderer(*settings)
     return [renderer.render(text) for text in texts]
 
 
-def _render_language(task: tuple[Path, Site, Strings, Catalog, Media, Path, Path, Path, MarkdownSettings,
-                                 dict[str, str]]) -> LanguagePages:
+def _render_language(shared: _Shared, strings: Strings) -> LanguagePages:
     """Render one language's pages (for mkdocs to write), write its feeds and what pagefind will read."""
-    root, site, strings, catalog, media, staging, searchable, compiled, settings, html = task
-    renderer = LanguageRenderer(site, catalog, strings, MarkdownRenderer(*settings), media, root / "theme", html,
-                                compiled)
+    site, catalog, lang = shared.site, shared.catalog, strings.lang
+    renderer = LanguageRenderer(site, catalog, strings, MarkdownRenderer(*shared.settings), shared.media,
+                                shared.root / "theme", shared.html, shared.scratch / "templates")
     pages = renderer.pages()
-    write_search_pages(((p.url, p.body) for p in pages), strings.lang, searchable)
+    write_search_pages(((p.url, p.body) for p in pages), lang, shared.scratch / lang)
     frame = Frame(
         footer=renderer.env.get_template("footer.html").render(r=renderer, t=strings, c=catalog),
         skip=strings("skip"),
@@ -133,11 +141,20 @@ def _render_language(task: tuple[Path, Site, Strings, Catalog, Media, Path, Path
         not_found={"title": strings("not_found_title"), "text": strings("not_found_text"), "home": renderer.href(),
                    "home_label": strings("nav_home"), "jobs": renderer.href("jobs/"), "jobs_label": strings("all_jobs")},
     )
-    extra = staging / f".extra-{strings.lang}"  # files beside the pages: moved in by move_in
-    write_feeds(site, catalog, strings, renderer.html, extra / "feeds")
-    (extra / "jobs").mkdir(parents=True, exist_ok=True)
-    (extra / "jobs" / "index.json").write_text(script_json(renderer.jobs_index()), encoding="utf-8")
-    return LanguagePages(strings.lang, pages, renderer.nav(), frame)
+    write_feeds(site, catalog, strings, renderer.html, shared.extra(lang) / "feeds")
+    (shared.extra(lang) / "jobs").mkdir(parents=True, exist_ok=True)
+    (shared.extra(lang) / "jobs" / "index.json").write_text(script_json(renderer.jobs_index()), encoding="utf-8")
+    return LanguagePages(lang, pages, renderer.nav(), frame)
+
+
+def _index_language(shared: _Shared, lang: str) -> str:
+    write_search_index(shared.scratch / lang, shared.extra(lang) / "pagefind")
+    return f"{lang}: search index written"
+
+
+def _write_language(shared: _Shared, rendered: LanguagePages) -> str:
+    write_language(shared.site, rendered, shared.staging, shared.scratch / "templates")
+    return f"{rendered.lang}: pages written"
 
 
 def write_root(site: Site, strings: dict[str, Strings], catalog: Catalog, root: Path, staging: Path) -> None:

@@ -135,8 +135,8 @@ def markdown_settings(site: Site, config: MkDocsConfig | None = None) -> tuple[l
     return list(config["markdown_extensions"]), dict(config["mdx_configs"] or {})
 
 
-def write_language(site: Site, rendered: LanguagePages, staging: Path, templates: Path | None = None) -> str:
-    """Build one language's pages into staging/<lang>/ with mkdocs-material."""
+def write_language(site: Site, rendered: LanguagePages, staging: Path, templates: Path | None = None) -> None:
+    """Build one language's pages into staging/<lang>/ with mkdocs-material (templates: see PagesPlugin.on_env)."""
     lang = rendered.lang
     config = language_config(site, lang, staging / lang, staging)
     out = Path(config.site_dir)
@@ -155,7 +155,6 @@ def write_language(site: Site, rendered: LanguagePages, staging: Path, templates
     for leftover in ("sitemap.xml", "sitemap.xml.gz"):
         if (out / leftover).exists():
             os.remove(out / leftover)
-    return lang
 
 
 def move_in(extra: Path, out: Path) -> None:
