@@ -84,8 +84,10 @@ def _build_languages(root: Path, site: Site, strings: dict[str, Strings], catalo
         for future in as_completed([pool.submit(_render_language, shared, strings[lang]) for lang in site.languages]):
             rendered = future.result()
             progress(f"{rendered.lang}: {len(rendered.pages)} pages rendered, feeds written")
-            writes.append(pool.submit(_index_language, shared, rendered.lang))
-            writes.append(pool.submit(_write_language, shared, rendered))
+            # only what each needs crosses to its process (the catalog and the HTML are large)
+            writes.append(pool.submit(_index_language, rendered.lang, scratch / rendered.lang,
+                                      shared.extra(rendered.lang) / "pagefind"))
+            writes.append(pool.submit(_write_language, site, rendered, staging, scratch / "templates"))
         for future in as_completed(writes):
             progress(future.result())
     for lang in site.languages:
@@ -147,13 +149,13 @@ def _render_language(shared: _Shared, strings: Strings) -> LanguagePages:
     return LanguagePages(lang, pages, renderer.nav(), frame)
 
 
-def _index_language(shared: _Shared, lang: str) -> str:
-    write_search_index(shared.scratch / lang, shared.extra(lang) / "pagefind")
+def _index_language(lang: str, searchable: Path, bundle: Path) -> str:
+    write_search_index(searchable, bundle)
     return f"{lang}: search index written"
 
 
-def _write_language(shared: _Shared, rendered: LanguagePages) -> str:
-    write_language(shared.site, rendered, shared.staging, shared.scratch / "templates")
+def _write_language(site: Site, rendered: LanguagePages, staging: Path, templates: Path) -> str:
+    write_language(site, rendered, staging, templates)
     return f"{rendered.lang}: pages written"
 
 
