@@ -42,7 +42,10 @@ for lang in langs:
 
 
 def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
-    """Wall time and the peak RSS of the largest process the command ran (itself or a child)."""
+    """Wall time and the peak RSS of the largest process the command ran (itself or a child).
+
+    The disk is synced first, so that no measure pays for writing back what the one before it wrote."""
+    os.sync()
     probe = (
         "import resource, subprocess, sys, time, json\n"
         "t = time.perf_counter(); r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"

@@ -5,10 +5,10 @@ After any error, or a build killed part way, the previous site is exactly as it 
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import os
-import contextlib
 import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
