@@ -23,10 +23,7 @@ def staging_dir(out: Path) -> Path:
     """A fresh folder beside `out` (same file system, so the swap is a rename)."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    for stale in out.parent.glob(f".{out.name}.building-*"):
-        pid = stale.name.rsplit("-", 1)[-1]
-        if not (pid.isdigit() and _alive(int(pid))):
-            shutil.rmtree(stale, ignore_errors=True)
+    _clear_left_behind(out.parent, f".{out.name}.building-")
     path = out.parent / f".{out.name}.building-{os.getpid()}"
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir()
@@ -44,10 +41,7 @@ def scratch() -> Iterator[Path]:
     """A folder for files the build writes, reads back and throws away (see scratch_base). Removed after the
     build, and by the next build if this one was killed."""
     base = scratch_base()
-    for stale in base.glob("passerelle-scratch-*"):
-        pid = stale.name.rsplit("-", 1)[-1]
-        if not (pid.isdigit() and _alive(int(pid))):
-            shutil.rmtree(stale, ignore_errors=True)
+    _clear_left_behind(base, "passerelle-scratch-")
     path = base / f"passerelle-scratch-{os.getpid()}"
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir()
@@ -55,6 +49,14 @@ def scratch() -> Iterator[Path]:
         yield path
     finally:
         shutil.rmtree(path, ignore_errors=True)
+
+
+def _clear_left_behind(folder: Path, prefix: str) -> None:
+    """Remove the folders `prefix<pid>` of builds that were killed (their process is gone)."""
+    for stale in folder.glob(f"{prefix}*"):
+        pid = stale.name[len(prefix):]
+        if not (pid.isdigit() and _alive(int(pid))):
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def _alive(pid: int) -> bool:
