@@ -10,7 +10,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 from urllib.parse import urlsplit
 
 import jinja2
@@ -29,7 +29,7 @@ from .site import Site
 from .sitemap import write_sitemap
 from .structured import script_json
 from .search import write_search_index, write_search_pages
-from .writing import Frame, LanguagePages, markdown_settings, move_in, write_language
+from .writing import Frame, LanguagePages, MarkdownSettings, markdown_settings, move_in, write_language
 
 Progress = Callable[[str], None]
 
@@ -97,9 +97,6 @@ def _build_languages(root: Path, site: Site, strings: dict[str, Strings], catalo
 
 MARKDOWN_CHUNKS = 8
 """More chunks than cores, so that a core slowed by a neighbour does not hold the others up."""
-
-MarkdownSettings = tuple[list[Any], dict[str, Any]]
-
 
 @dataclass(frozen=True)
 class _Shared:

@@ -153,10 +153,12 @@ def language_config(site: Site, lang: str, out: Path, work: Path) -> MkDocsConfi
     return config
 
 
-def markdown_settings(site: Site, config: MkDocsConfig | None = None) -> tuple[list[Any], dict[str, Any]]:
+MarkdownSettings = tuple[list[Any], dict[str, Any]]
+
+
+def markdown_settings(site: Site) -> MarkdownSettings:
     """The Markdown extensions and their settings declared in mkdocs.yml, for records and pages alike."""
-    if config is None:
-        config = load_config(config_file=str(site.config_file), docs_dir=str(site.root / "content"))
+    config = load_config(config_file=str(site.config_file), docs_dir=str(site.root / "content"))
     return list(config["markdown_extensions"]), dict(config["mdx_configs"] or {})
 
 
