@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def _today(value: str | None) -> dt.date:
     try:
         return resolve_today(value)
-    except ValueError:
-        raise SystemExit(_usage(f"--today must be a date written YYYY-MM-DD, not '{value}'")) from None
+    except ValueError as e:
+        raise SystemExit(_usage(str(e))) from None
 
 
 def _usage(message: str) -> int:
@@ -46,9 +46,13 @@ def report(problems: list[Problem], lang: str = "en", fmt: str = "text") -> None
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from .output import out_problem
     from .pipeline import build
 
     quiet = args.quiet
+    why = out_problem(Path(args.out), args.root)
+    if why:
+        return _usage(why)
     problems = build(args.root, Path(args.out), _today(args.today),
                      progress=(lambda _: None) if quiet else (lambda msg: print(msg, file=sys.stderr)))
     if problems:
@@ -81,6 +85,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
+    _today(args.today)  # a bad --today is a usage error before anything starts
     return serve(args.root, args.host, args.port, args.today)
 
 

@@ -14,15 +14,19 @@ import babel
 import babel.numbers
 
 from .loading import Source
+from .markup import markdown_problem
 from .messages import M, Message, hint
 from .models import Text
 from .problems import Problem
+from .text import plain_problem
 
-_MARKUP = re.compile(r"<\s*[a-zA-Z/!?]")
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 COUNTRIES = frozenset(code for code in babel.Locale("en").territories if re.fullmatch(r"[A-Z]{2}", code))
 CURRENCIES = frozenset(babel.numbers.list_currencies())
 _MISSING = object()
+DATE_MIN = dt.date(1990, 1, 1)
+DATE_MAX = dt.date(2100, 12, 31)
+"""Dates a record may hold (and days a site may be built for): beyond them, date arithmetic would overflow."""
 
 
 def nearest(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
@@ -74,7 +78,7 @@ class Fields:
 
     def get(self, key: str, required: bool, hint_: str = "") -> Any:
         value = self.data.get(key, _MISSING)
-        if value is _MISSING or value is None or value == "":
+        if value is _MISSING or value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 template = "the field '{field}' is missing: it is required{hint}." if value is _MISSING \
                     else "the field '{field}' is empty: it is required{hint}."
@@ -86,18 +90,26 @@ class Fields:
         value = self.get(key, required, hint_)
         if value is None:
             return None
-        if isinstance(value, (dict, list)) or isinstance(value, (dt.date, bool)):
-            template = "the field '{field}' must be text, not {value}." if isinstance(value, (dict, list)) \
-                else "the field '{field}' must be text, not {value}. Put it in quotes."
-            self.problem(key, M(template, field=self.name(key), value=show(value)))
+        if isinstance(value, (dict, list)):
+            self.problem(key, M("the field '{field}' must be text, not {value}.", field=self.name(key), value=show(value)))
             return None
-        return self.plain(key, str(value).strip())
+        return self.plain(key, self.typed(value, key).strip())
+
+    def typed(self, value: Any, *key: Any) -> str:
+        """A scalar as the text typed in the file (YAML 1.1 reads `12:30`, `0123` and `NO` as numbers and booleans)."""
+        return self.source.doc.as_typed((*self.prefix, *key), value)
 
     def plain(self, key: str, text: str) -> str | None:
-        if _MARKUP.search(text):
-            tag = _MARKUP.search(text).group(0)  # type: ignore[union-attr]
-            self.problem(key, M("the field '{field}' contains HTML markup ('{tag}…'): write plain text, without < and > tags.",
-                                field=self.name(key), tag=tag))
+        why = plain_problem(text)
+        if why:
+            self.problem(key, M("the field '{field}' {why}", field=self.name(key), why=why))
+            return None
+        return text
+
+    def markdown(self, key: str, text: str) -> str | None:
+        why = markdown_problem(text)
+        if why:
+            self.problem(key, M("the field '{field}' {why}", field=self.name(key), why=why))
             return None
         return text
 
@@ -124,6 +136,10 @@ class Fields:
             self.problem(key, M("the field '{field}' is {value}, which is not a date: write it as YYYY-MM-DD, for example 2026-09-01.",
                                 field=self.name(key), value=show(value)))
             return None
+        if not DATE_MIN <= value <= DATE_MAX:
+            self.problem(key, M("the field '{field}' is {value}: write a date between {low} and {high}.",
+                                field=self.name(key), value=show(value), low=DATE_MIN, high=DATE_MAX))
+            return None
         return value
 
     def boolean(self, key: str, default: bool) -> bool:
@@ -149,12 +165,14 @@ class Fields:
                                         field=self.name(key), lang=lang, hint=hint(nearest(lang, self.languages)),
                                         languages=", ".join(self.languages)))
                     continue
-                if not isinstance(text, str) or not text.strip():
-                    template = "the text of '{field}' in '{lang}' is empty: write it as text, or remove that line." if not text \
+                if isinstance(text, (dict, list)) or text is None or not self.typed(text, key, lang).strip():
+                    template = "the text of '{field}' in '{lang}' is empty: write it as text, or remove that line." \
+                        if text is None or isinstance(text, str) \
                         else "the text of '{field}' in '{lang}' is {value}: write it as text, or remove that line."
                     self.problem(key, M(template, field=self.name(key), lang=lang, value=show(text)))
                     continue
-                checked = text.strip() if markdown else self.plain(key, text.strip())
+                typed = self.typed(text, key, lang).strip()
+                checked = self.markdown(key, typed) if markdown else self.plain(key, typed)
                 if checked is not None:
                     pairs.append((lang, checked))
             if not pairs:
@@ -164,12 +182,12 @@ class Fields:
                 return None
             order = {lang: i for i, lang in enumerate(self.languages)}
             return Text(tuple(sorted(pairs, key=lambda p: order[p[0]])))
-        if isinstance(value, (list, dt.date, bool)):
+        if isinstance(value, list):
             self.problem(key, M("the field '{field}' must be text, or a text per language ({lang}: ...), not {value}.",
                                 field=self.name(key), lang=self.languages[0], value=show(value)))
             return None
-        text = str(value).strip()
-        checked = text if markdown else self.plain(key, text)
+        text = self.typed(value, key).strip()
+        checked = self.markdown(key, text) if markdown else self.plain(key, text)
         return Text(((self.languages[0], checked),)) if checked is not None else None
 
     def https_url(self, key: str, required: bool = False, mailto: bool = False) -> str | None:
@@ -184,7 +202,12 @@ class Fields:
                                 field=self.name(key), value=show(value)))
             return None
         parts = urlsplit(value)
-        if parts.scheme != "https" or not parts.netloc or " " in value or "." not in parts.netloc:
+        if "@" in parts.netloc:
+            self.problem(key, M("the field '{field}' is {value}: an address with '@' before its host hides where it "
+                                "really leads (everything before @ is a user name). Write the address without it.",
+                                field=self.name(key), value=show(value)))
+            return None
+        if parts.scheme != "https" or not parts.netloc or " " in value or "\\" in value or "." not in parts.netloc:
             allowed = M("an address beginning with https:// or mailto:" if mailto else "an address beginning with https://")
             self.problem(key, M("the field '{field}' is {value}: write {allowed}, for example https://example.org/careers.",
                                 field=self.name(key), value=show(value), allowed=allowed))
@@ -199,11 +222,11 @@ class Fields:
             self.problem(key, M("the field '{field}' must be a list, one tag a line beginning with '- '.", field=self.name(key)))
             return ()
         out = []
-        for item in value:
-            if not isinstance(item, (str, int)) or isinstance(item, bool) or not str(item).strip():
+        for i, item in enumerate(value):
+            if isinstance(item, (dict, list)) or item is None or not self.typed(item, key, i).strip():
                 self.problem(key, M("each tag of '{field}' must be a short text; {value} is not.", field=self.name(key), value=show(item)))
                 continue
-            text = self.plain(key, str(item).strip())
+            text = self.plain(key, self.typed(item, key, i).strip())
             if text:
                 out.append(text)
         return tuple(out)

@@ -8,10 +8,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .markup import markdown_problem
 from .messages import M, Message
 from .problems import Problem
-from .vocabulary import ID_MAX, ID_RE, IMAGE_SUFFIXES
-from .yamlfile import Document, YamlError, decode, parse, split_front_matter
+from .safefile import NotAllowed, entry_problem, inside, read_regular
+from .text import characters_problem
+from .vocabulary import ID_MAX, ID_RE, IMAGE_SUFFIXES, RESERVED_IDS
+from .yamlfile import MAX_BYTES, Document, YamlError, decode, parse, split_front_matter
 
 
 @dataclass
@@ -49,11 +52,14 @@ class Sources:
     problems: list[Problem] = field(default_factory=list)
 
 
-def id_problem(name: str) -> Message | None:
-    """Why `name` is not a valid id, or None."""
+def id_problem(name: str, kind: str | None = None) -> Message | None:
+    """Why `name` is not a valid id (for a record of `kind`: see vocabulary.RESERVED_IDS), or None."""
     if len(name) > ID_MAX:
-        return M("the name '{name}' is {length} characters long; an id has at most {limit}.", name=name, length=len(name), limit=ID_MAX)
-    if not ID_RE.match(name):
+        return M("the name '{name}' is {length} characters long; an id has at most {limit}.", name=name[:ID_MAX], length=len(name), limit=ID_MAX)
+    if kind and name in RESERVED_IDS[kind]:
+        return M("'{name}' is a name the site uses for its own pages; the names reserved here are: {reserved}. Choose another name.",
+                 name=name, reserved=", ".join(RESERVED_IDS[kind]))
+    if not ID_RE.fullmatch(name):
         suggestion = "-".join(filter(None, "".join(c if c.isascii() and c.isalnum() else "-" for c in name.lower()).split("-")))
         example = M(" (for example '{near}')", near=suggestion) if suggestion and ID_RE.match(suggestion) else ""
         return M("the name '{name}' is not a valid id: use lowercase letters a-z, digits and single hyphens between them{example}.",
@@ -65,17 +71,31 @@ def read_source(root: Path, path: Path, markdown: bool) -> Source | Problem:
     """Read one record file: its YAML document (and Markdown body), or the problem that stops it."""
     rel = path.relative_to(root).as_posix()
     try:
-        text = decode(path.read_bytes())
+        text = decode(read_regular(path, MAX_BYTES))
         if not markdown:
             return Source(rel, parse(text))
         front, body, body_line = split_front_matter(text)
         if front is None:
             return Problem(rel, 1, M("the file has no front matter: begin it with a line ---, then title: and summary:, then ---."))
+        why = characters_problem(body) or markdown_problem(body)
+        if why:
+            at = _refused_line(body)
+            return Problem(rel, body_line + at if at is not None else body_line, M("the text {why}", why=why))
         return Source(rel, front, body, body_line)
     except YamlError as e:
         return Problem(rel, e.line, e.message)
+    except NotAllowed as e:
+        return Problem(rel, None, e.message)
     except OSError as e:
         return Problem(rel, None, M("the file cannot be read: {why}.", why=e.strerror))
+
+
+def _refused_line(body: str) -> int | None:
+    """How many lines into `body` its first refused character is (None: the problem is the whole text)."""
+    for n, line in enumerate(body.splitlines()):
+        if characters_problem(line):
+            return n
+    return None
 
 
 def _read_chunk(task: tuple[Path, list[tuple[Path, bool]]]) -> list[Source | Problem]:
@@ -119,6 +139,7 @@ class _Reader:
         paths += [(p, False) for p in (self.root / "stories").glob("*/story.yml")]
         paths += [(p, True) for p in (self.root / "stories").glob("*/*.md") if p.stem in self.languages]
         paths += [(p, True) for p in (self.root / "content" / "pages").glob("*/*.md") if p.stem in self.languages]
+        paths = [(p, md) for p, md in paths if inside(p.parent, self.root) and not p.parent.is_symlink()]
         self.cache = read_all(self.root, paths)  # a folder named like a record is refused before it is read
 
     def rel(self, path: Path) -> str:
@@ -136,14 +157,26 @@ class _Reader:
         return found
 
     def entries(self, folder: Path) -> list[Path]:
-        return sorted(folder.iterdir(), key=lambda p: p.name) if folder.is_dir() else []
+        """The files and folders of `folder` that may be read; links, devices and the like are problems."""
+        if not folder.is_dir() or entry_problem(folder, self.root):
+            if folder.exists() or folder.is_symlink():
+                self.problem(folder, entry_problem(folder, self.root) or M("this should be a folder."))
+            return []
+        found = []
+        for path in sorted(folder.iterdir(), key=lambda p: p.name):
+            why = entry_problem(path, self.root)
+            if why:
+                self.problem(path, why)
+            else:
+                found.append(path)
+        return found
 
     def employers(self) -> None:
         for path in self.entries(self.root / "content" / "employers"):
             if path.is_dir():
                 self.problem(path, M("a folder does not belong here: an employer is one file, content/employers/<id>.yml."))
             elif path.suffix == ".yml":
-                why = id_problem(path.stem)
+                why = id_problem(path.stem, "employers")
                 if why:
                     self.problem(path, why)
                     continue
@@ -155,11 +188,11 @@ class _Reader:
             else:
                 self.problem(path, M("this file does not belong here: content/employers/ holds <id>.yml records and their logos (svg, png, jpg, webp)."))
 
-    def id_folders(self, parent: Path, not_a_folder: Message) -> list[Path]:
+    def id_folders(self, parent: Path, not_a_folder: Message, kind: str | None = None) -> list[Path]:
         """The folders below `parent` whose names are valid ids; anything else is a problem."""
         found = []
         for folder in self.entries(parent):
-            why = id_problem(folder.name) if folder.is_dir() else not_a_folder
+            why = id_problem(folder.name, kind) if folder.is_dir() else not_a_folder
             if why:
                 self.problem(folder, why)
             else:
@@ -168,7 +201,7 @@ class _Reader:
 
     def stories(self) -> None:
         for folder in self.id_folders(self.root / "stories", M(
-                "a story is a folder, stories/<id>/, holding story.yml and one <lang>.md per language.")):
+                "a story is a folder, stories/<id>/, holding story.yml and one <lang>.md per language."), "stories"):
             story = StoryFolder(folder.name, self.rel(folder))
             for path in self.entries(folder):
                 if path.name == "story.yml":
@@ -193,12 +226,12 @@ class _Reader:
             self.out.stories[folder.name] = story
 
     def jobs(self) -> None:
-        for folder in self.id_folders(self.root / "jobs", M("jobs are filed by employer: put this file in jobs/<employer-id>/.")):
+        for folder in self.id_folders(self.root / "jobs", M("jobs are filed by employer: put this file in jobs/<employer-id>/."), "employers"):
             for path in self.entries(folder):
                 if path.is_dir() or path.suffix != ".yml":
                     self.problem(path, M("only job records, <id>.yml, belong in an employer's jobs folder."))
                     continue
-                why = id_problem(path.stem)
+                why = id_problem(path.stem, "jobs")
                 if why:
                     self.problem(path, why)
                     continue

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import html
 import re
+import signal
+import threading
 import unicodedata
-from typing import Any
+from typing import Any, Iterator
 
 import markdown
 import nh3
+
+from .messages import M, Message
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3", "h4",
@@ -44,6 +50,70 @@ def sanitise(html: str) -> str:
     )
 
 
+MAX_CHARS = 50_000
+"""The longest Markdown text of a record (a long story is about 15,000 characters)."""
+TIME_LIMIT = 2.0
+"""Seconds a text may take to lay out in `check`; honest texts take milliseconds."""
+BUILD_TIME_LIMIT = 10.0
+"""The same in the build, where it can only be a text `check` did not flag: it is then shown as plain text."""
+RISK_LIMIT = 300_000
+"""Python-Markdown's time grows with (unclosed [, < and definition lines) x (length): from this product on,
+`check` lays the text out once, under TIME_LIMIT, to see that it stays in time."""
+
+
+class Timeout(Exception):
+    """A text took too long to lay out."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise Timeout in the block after `seconds` (wall clock; only in the main thread, elsewhere no limit)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(*_: object) -> None:
+        raise Timeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _risk(text: str) -> int:
+    return (text.count("[") + text.count("<") + text.count("\n:")) * len(text)
+
+
+def markdown_problem(text: str, renderer: MarkdownRenderer | None = None) -> Message | None:
+    """Why a Markdown text cannot be published: too long, or too slow to lay out (many unclosed [ or <)."""
+    if len(text) > MAX_CHARS:
+        return M("is {length} characters long; the limit is {limit}. Shorten it, or split it.",
+                 length=len(text), limit=MAX_CHARS)
+    if _risk(text) < RISK_LIMIT:
+        return None
+    try:
+        with time_limit(TIME_LIMIT):
+            (renderer or _trial_renderer()).convert(text)
+    except Timeout:
+        return M("takes too long to lay out (over {seconds} s): it has many [ or < that are never closed. "
+                 "Close each [ with ] and each < with >, or write them as \\[ and \\<.", seconds=int(TIME_LIMIT))
+    return None
+
+
+_TRIAL: list[MarkdownRenderer] = []
+
+
+def _trial_renderer() -> MarkdownRenderer:
+    """A renderer with mkdocs' default extensions and the site's usual ones, to time suspicious texts in `check`."""
+    if not _TRIAL:
+        _TRIAL.append(MarkdownRenderer(["toc", "tables", "fenced_code", "attr_list", "def_list", "sane_lists"], {}))
+    return _TRIAL[0]
+
+
 class MarkdownRenderer:
     """Renders Markdown with the site's extensions (from mkdocs.yml) and sanitises the result."""
 
@@ -57,8 +127,17 @@ class MarkdownRenderer:
     def render(self, text: str) -> str:
         return self.render_with_toc(text)[0]
 
-    def render_with_toc(self, text: str) -> tuple[str, list[dict[str, Any]]]:
-        """The HTML and the table of contents tokens (for pages with headings)."""
+    def convert(self, text: str) -> str:
         self.md.reset()
-        html = sanitise(self.md.convert(text))
-        return html, list(getattr(self.md, "toc_tokens", []))
+        return self.md.convert(text)
+
+    def render_with_toc(self, text: str) -> tuple[str, list[dict[str, Any]]]:
+        """The HTML and the table of contents tokens (for pages with headings). A text that takes too long
+        (which `check` refuses) is shown as plain paragraphs rather than stopping the build."""
+        try:
+            with time_limit(BUILD_TIME_LIMIT):
+                converted = self.convert(text)
+        except Timeout:
+            converted = "".join(f"<p>{html.escape(part)}</p>" for part in text.split("\n\n"))
+            return sanitise(converted), []
+        return sanitise(converted), list(getattr(self.md, "toc_tokens", []))

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 from .catalog import Catalog
 from .messages import M, Message
+from .safefile import NotAllowed, read_regular
+from .svg import MAX_SVG_BYTES, SvgRefused, clean_svg
 
 @dataclass(frozen=True)
 class Media:
@@ -23,38 +24,89 @@ class Media:
 
 PHOTO_WIDTHS = (320, 640)
 LOGO_SIZE = 256
-_SVG_DANGER = re.compile(r"<\s*script|<\s*foreignObject|\bon[a-z]+\s*=|javascript:|<!ENTITY|(?:xlink:)?href\s*=\s*[\"']?(?!#)", re.I)
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""The largest image file accepted (a phone's photo is 2 to 12 MB)."""
+MAX_PIXELS = 40_000_000
+"""The most pixels an image may have (a 48-megapixel phone photo is decoded at half size, see _open)."""
+DECODE_SIZE = 4000
+"""JPEG photos are decoded at the smallest scale that keeps this many pixels on their longer side."""
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # Pillow's own guard, for any path that would not go through _open
 
 
-def svg_problem(data: bytes) -> Message | None:
-    """Why an SVG logo is refused (it would run as a page of the site if opened), or None."""
+def _open(data: bytes) -> Image.Image:
+    """Decode an image fully, within MAX_PIXELS; raises ValueError with a sentence for the user."""
+    img = Image.open(io.BytesIO(data))
+    if img.format not in ("PNG", "JPEG", "WEBP", "MPO"):
+        raise ValueError("format")
+    if img.format in ("JPEG", "MPO"):
+        img.draft("RGB", (DECODE_SIZE, DECODE_SIZE))  # decodes at 1/2, 1/4 or 1/8 when that is enough
+    width, height = img.size
+    if width * height > MAX_PIXELS or width > 20_000 or height > 20_000:
+        raise ValueError("pixels")
+    img.load()  # the whole image: a truncated file fails here, in check, not in the build
+    return img
+
+
+def read_image(path: Path) -> Image.Image:
+    """The decoded image at `path` (a regular file of at most MAX_FILE_BYTES); ValueError or NotAllowed otherwise."""
+    data = read_regular(path, MAX_FILE_BYTES)
+    if len(data) > MAX_FILE_BYTES:
+        raise ValueError("bytes")
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return M("the SVG file is not UTF-8 text.")
-    if "<svg" not in text:
-        return M("the file is not an SVG image.")
-    found = _SVG_DANGER.search(text)
-    if found:
-        return M("the SVG holds '{found}': scripts, event handlers, entities and links are not allowed in a logo. Export it again as a plain SVG, or use a PNG.",
-                 found=found.group(0))
-    return None
+        return _open(data)
+    except ValueError:
+        raise
+    except Exception:  # noqa: BLE001 - Pillow raises many kinds (OSError, SyntaxError, DecompressionBombError...)
+        raise ValueError("unreadable") from None
 
 
 def image_problem(path: Path) -> Message | None:
-    """Why a raster image cannot be used, or None."""
+    """Why a raster image cannot be used, or None. The image is decoded whole, as the build will."""
     try:
-        with Image.open(path) as img:
-            img.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        with read_image(path):
+            pass
+    except NotAllowed as e:
+        return e.message
+    except (ValueError, OSError) as e:
+        if str(e) == "bytes":
+            return M("'{name}' is larger than {limit} MB: save it smaller (2,000 pixels wide is plenty).",
+                     name=path.name, limit=MAX_FILE_BYTES // (1024 * 1024))
+        if str(e) == "pixels":
+            return M("'{name}' has too many pixels (at most {limit} million): save it smaller (2,000 pixels wide is plenty).",
+                     name=path.name, limit=MAX_PIXELS // 1_000_000)
         return M("'{name}' is not an image Passerelle can read: use a JPEG, PNG or WebP file.", name=path.name)
     return None
 
 
+def svg_problem(path: Path) -> Message | None:
+    """Why an SVG logo cannot be used (see svg.clean_svg), or None."""
+    try:
+        clean_svg(read_regular(path, MAX_SVG_BYTES))
+    except NotAllowed as e:
+        return e.message
+    except SvgRefused as e:
+        return e.message
+    return None
+
+
+def _eight_bits(img: Image.Image) -> Image.Image:
+    """16- and 32-bit grey images scaled to 8 bits, keeping their tones (a plain convert clips them to two)."""
+    if img.mode.startswith("I;16"):
+        top = 65535.0
+    elif img.mode == "I":
+        high = float(img.getextrema()[1])  # type: ignore[index]
+        top = 255.0 if high <= 255 else 65535.0 if high <= 65535 else high
+    elif img.mode == "F":
+        top = max(float(img.getextrema()[1]), 1.0)  # type: ignore[index]
+    else:
+        return img
+    return img.convert("F").point(lambda v: v * 255.0 / top).convert("L")
+
+
 def clean_pixels(img: Image.Image) -> Image.Image:
     """A new image holding only the pixels, turned upright first: no EXIF, GPS, comments or thumbnails."""
-    img = ImageOps.exif_transpose(img)
-    mode = "RGBA" if img.mode in ("RGBA", "LA", "P") and img.info.get("transparency") is not None or img.mode in ("RGBA", "LA") else "RGB"
+    img = _eight_bits(ImageOps.exif_transpose(img))
+    mode = "RGBA" if img.mode in ("RGBA", "LA", "P", "PA") and img.info.get("transparency") is not None or img.mode in ("RGBA", "LA", "PA") else "RGB"
     img = img.convert(mode)
     return Image.frombytes(mode, img.size, img.tobytes())
 
@@ -81,9 +133,9 @@ def write_media(catalog: Catalog, root: Path, base: str) -> Media:
         (out / "logos").mkdir(parents=True, exist_ok=True)
         if employer.logo.suffix.lower() == ".svg":
             name = f"{employer.id}.svg"
-            (out / "logos" / name).write_bytes(employer.logo.read_bytes())
+            (out / "logos" / name).write_bytes(clean_svg(read_regular(employer.logo, MAX_SVG_BYTES)))
         else:
-            with Image.open(employer.logo) as img:
+            with read_image(employer.logo) as img:
                 clean = clean_pixels(img)
             clean.thumbnail((LOGO_SIZE, LOGO_SIZE))
             name = f"{employer.id}.png"
@@ -93,7 +145,7 @@ def write_media(catalog: Catalog, root: Path, base: str) -> Media:
         if not story.photo:
             continue
         (out / "photos").mkdir(parents=True, exist_ok=True)
-        with Image.open(story.photo) as img:
+        with read_image(story.photo) as img:
             clean = clean_pixels(img)
         srcset = []
         width = height = 0

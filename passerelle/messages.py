@@ -139,8 +139,8 @@ FRENCH: dict[str, str] = {
         "le champ « location.country » vaut « {value} », qui n'est pas un code pays.{hint}",
     "the field 'salary' must hold min:, max:, currency: and period: on indented lines below it.":
         "le champ « salary » doit contenir min:, max:, currency: et period: sur des lignes indentées en dessous.",
-    "the field 'salary.{field}' is {value}: write a number without spaces or currency sign, such as 1800.":
-        "le champ « salary.{field} » vaut {value} : écrivez un nombre sans espace ni symbole de devise, comme 1800.",
+    "the field 'salary.{field}' is {value}: write a number without spaces or currency sign, such as 1800 (at most {limit}).":
+        "le champ « salary.{field} » vaut {value} : écrivez un nombre sans espace ni symbole de devise, comme 1800 (au plus {limit}).",
     "the field 'salary.currency' is '{value}', which is not a currency code: write a three-letter ISO 4217 code such as EUR.":
         "le champ « salary.currency » vaut « {value} », qui n'est pas un code de devise : écrivez un code ISO 4217 de trois lettres, comme EUR.",
     "the salary max ({high}) is below its min ({low}): max must be at least min.":
@@ -212,6 +212,57 @@ FRENCH: dict[str, str] = {
     # pull requests
     "this pull request changes the jobs of several employers ({employers}): open one pull request per employer, or ask a maintainer.":
         "cette pull request modifie les offres de plusieurs entreprises ({employers}) : ouvrez une pull request par entreprise, ou demandez à une personne de l'équipe.",
+    # text, files, images (second round)
+    "the field '{field}' {why}": "le champ « {field} » {why}",
+    "the text {why}": "le texte {why}",
+    "holds an invisible or control character ({char}) at character {position}: delete it (retype the text around it, or paste it as plain text).":
+        "contient un caractère invisible ou de contrôle ({char}) au caractère {position} : supprimez-le (retapez le texte autour, ou collez-le en texte brut).",
+    "holds a direction isolate (U+2066 to U+2069) that is not closed on the same line: remove these invisible characters, or close each one with U+2069.":
+        "contient un isolat de direction (U+2066 à U+2069) qui n'est pas fermé sur la même ligne : supprimez ces caractères invisibles, ou fermez chacun par U+2069.",
+    "contains HTML markup ('{tag}…'): write plain text, without < and > tags.":
+        "contient du balisage HTML (« {tag}… ») : écrivez du texte simple, sans balises < et >.",
+    "contains the HTML code '{entity}': write the character itself (for example é, not &eacute;).":
+        "contient le code HTML « {entity} » : écrivez le caractère lui-même (par exemple é, et non &eacute;).",
+    "it cannot be read: {why}.": "il ne peut pas être lu : {why}.",
+    "it is a symbolic link: put the file itself here (links are not followed).":
+        "c'est un lien symbolique : mettez ici le fichier lui-même (les liens ne sont pas suivis).",
+    "it is a symbolic link: put the file or folder itself here (links are not followed).":
+        "c'est un lien symbolique : mettez ici le fichier ou le dossier lui-même (les liens ne sont pas suivis).",
+    "it is not a regular file (a device, a pipe or a socket): remove it.":
+        "ce n'est pas un fichier ordinaire (un périphérique, un tube ou une socket) : supprimez-le.",
+    "it is not a regular file or folder (a device, a pipe or a socket): remove it.":
+        "ce n'est ni un fichier ni un dossier ordinaire (un périphérique, un tube ou une socket) : supprimez-le.",
+    "it lies outside the project (through a linked folder): put the file itself in the project.":
+        "il se trouve hors du projet (par un dossier lié) : mettez le fichier lui-même dans le projet.",
+    "this should be a folder.": "ceci devrait être un dossier.",
+    "'{name}' is a name the site uses for its own pages; the names reserved here are: {reserved}. Choose another name.":
+        "« {name} » est un nom que le site utilise pour ses propres pages ; les noms réservés ici sont : {reserved}. Choisissez un autre nom.",
+    "two pages would be written at {path}: {first} and {second}. Rename one of them.":
+        "deux pages seraient écrites à {path} : {first} et {second}. Renommez l'une d'elles.",
+    "the field 'location.region' is '{value}': write the region's name in Latin letters (as in French, for example Île-de-France), since it names the region's list.":
+        "le champ « location.region » vaut « {value} » : écrivez le nom de la région en lettres latines (comme en français, par exemple Île-de-France), car il nomme la liste de la région.",
+    "the field 'withdrawn' is empty: write the date the fellow withdrew her consent (YYYY-MM-DD), and the story leaves the site; remove the line only if she did not.":
+        "le champ « withdrawn » est vide : écrivez la date à laquelle la participante a retiré son accord (AAAA-MM-JJ), et le parcours quitte le site ; ne supprimez la ligne que si elle ne l'a pas retiré.",
+    "the field '{field}' is {value}: an address with '@' before its host hides where it really leads (everything before @ is a user name). Write the address without it.":
+        "le champ « {field} » vaut {value} : une adresse avec « @ » avant son nom de domaine cache sa vraie destination (tout ce qui précède @ est un nom d'utilisateur). Écrivez l'adresse sans cela.",
+    "the field '{field}' is {value}: write a date between {low} and {high}.":
+        "le champ « {field} » vaut {value} : écrivez une date entre le {low} et le {high}.",
+    "is {length} characters long; the limit is {limit}. Shorten it, or split it.":
+        "fait {length} caractères ; la limite est de {limit}. Raccourcissez-le, ou coupez-le en plusieurs.",
+    "takes too long to lay out (over {seconds} s): it has many [ or < that are never closed. Close each [ with ] and each < with >, or write them as \\[ and \\<.":
+        "est trop long à mettre en page (plus de {seconds} s) : il contient beaucoup de [ ou de < jamais fermés. Fermez chaque [ par ] et chaque < par >, ou écrivez-les \\[ et \\<.",
+    "'{name}' has too many pixels (at most {limit} million): save it smaller (2,000 pixels wide is plenty).":
+        "« {name} » a trop de pixels (au plus {limit} millions) : enregistrez-la plus petite (2 000 pixels de large suffisent).",
+    "'{name}' is larger than {limit} MB: save it smaller (2,000 pixels wide is plenty).":
+        "« {name} » dépasse {limit} Mo : enregistrez-la plus petite (2 000 pixels de large suffisent).",
+    "the SVG file declares a DTD or entities (<!DOCTYPE, <!ENTITY, <!ATTLIST): export it again as a plain SVG, or use a PNG.":
+        "le fichier SVG déclare une DTD ou des entités (<!DOCTYPE, <!ENTITY, <!ATTLIST) : exportez-le à nouveau en SVG simple, ou utilisez un PNG.",
+    "the SVG file has more than {limit} elements: export it again, simplified, or use a PNG.":
+        "le fichier SVG a plus de {limit} éléments : exportez-le à nouveau, simplifié, ou utilisez un PNG.",
+    "the SVG file is larger than {limit} KB: export it again, simplified, or use a PNG.":
+        "le fichier SVG dépasse {limit} Ko : exportez-le à nouveau, simplifié, ou utilisez un PNG.",
+    "the SVG file is not valid XML ({why}): export it again, or use a PNG.":
+        "le fichier SVG n'est pas du XML valide ({why}) : exportez-le à nouveau, ou utilisez un PNG.",
     # summary
     "{count} problem(s) in {files} file(s)": "{count} problème(s) dans {files} fichier(s)",
 }

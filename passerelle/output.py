@@ -15,8 +15,46 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Iterator
 
+MARK = ".passerelle-site"
+"""A file in every built site: a folder without it is never replaced (it may be someone's work)."""
+MARK_TEXT = "This folder is a site built by Passerelle; the next build replaces all of it.\n"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
+
+
+def out_problem(out: Path, root: Path) -> str | None:
+    """Why `out` may not receive the site (the build replaces it whole), or None.
+
+    Refused: a file; the project or a folder holding it; a folder inside the project under one of its own
+    entries (sources, code, anything not built by us); an existing non-empty folder that is not a site we built."""
+    try:
+        target, project = out.resolve(), root.resolve()
+    except (OSError, RuntimeError) as e:
+        return f"--out {out}: {e}"
+    if target.exists() and not target.is_dir():
+        return f"--out {out} is a file, not a folder: name a folder for the site (default: site/)"
+    if target == project or target in project.parents:
+        return f"--out {out} is the project folder or holds it: the build would replace the project. Use --out site"
+    if project in target.parents:
+        top = project / target.relative_to(project).parts[0]
+        if top.exists() and top != target and not is_site(top):
+            return (f"--out {out} lies inside {top.name}/, a folder of the project: the build would write among its "
+                    f"files. Use a folder of its own, such as --out site")
+        if top == target and top.exists() and not is_site(top) and any(top.iterdir()):
+            return f"--out {out} is {top.name}/, a folder of the project, not a site built here. Use --out site"
+    if target.is_dir() and any(target.iterdir()) and not is_site(target):
+        return (f"--out {out} is a folder that holds files but no site built by Passerelle (no {MARK} in it): "
+                f"the build would delete them. Empty it, or choose another folder")
+    return None
+
+
+def is_site(folder: Path) -> bool:
+    """Whether `folder` is a site an earlier build wrote (it holds MARK)."""
+    return (folder / MARK).is_file() and not (folder / MARK).is_symlink()
+
+
+def mark(staging: Path) -> None:
+    (staging / MARK).write_text(MARK_TEXT, encoding="utf-8")
 
 
 def staging_dir(out: Path) -> Path:

@@ -24,11 +24,13 @@ from .i18n import Strings
 from .markup import MarkdownRenderer
 from .media import Media, write_media
 from .problems import Problem
-from .rendering import LanguageRenderer, markdown_texts
+from .messages import M
+from .rendering import LanguageRenderer, PathClaimedTwice, markdown_texts
 from .site import Site
 from .sitemap import write_sitemap
 from .structured import script_json
 from .search import write_search_index, write_search_pages
+from .withdrawal import traces
 from .writing import Frame, LanguagePages, MarkdownSettings, markdown_settings, move_in, write_language
 
 Progress = Callable[[str], None]
@@ -37,6 +39,9 @@ Progress = Callable[[str], None]
 def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: None) -> list[Problem]:
     """Build the whole site into `out`; on any problem, `out` is left exactly as it was."""
     started = time.monotonic()
+    unsafe = output.out_problem(out, root)
+    if unsafe:
+        raise ValueError(unsafe)
     checked = check(root, today)
     if checked.problems:
         return checked.problems
@@ -51,7 +56,16 @@ def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: 
         write_root(site, checked.strings, catalog, root, staging)
         write_sitemap(site, catalog, staging)
         write_exports(site, catalog, html, staging)
+        withdrawn = [s.id for s in catalog.content.stories if s.withdrawn is not None]
+        left = traces(staging, withdrawn, site.languages) if withdrawn else []
+        if left:  # a bug of ours: refuse to publish it (the live site stays as it was)
+            raise RuntimeError("withdrawn stories are still in the built site: " + "; ".join(left))
+        output.mark(staging)
         output.commit(staging, out)
+    except PathClaimedTwice as e:
+        output.abandon(staging)
+        return [Problem(e.second, None, M("two pages would be written at {path}: {first} and {second}. Rename one of them.",
+                                          path=e.path, first=e.first, second=e.second))]
     except BaseException:
         output.abandon(staging)
         raise

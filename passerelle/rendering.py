@@ -38,6 +38,14 @@ class RenderedPage:
         return page_url(self.src)
 
 
+class PathClaimedTwice(Exception):
+    """Two pages would be written at one path (check's reserved ids should make this impossible)."""
+
+    def __init__(self, path: str, first: str, second: str) -> None:
+        super().__init__(f"two pages would be written at {path}: {first} and {second}")
+        self.path, self.first, self.second = path, first, second
+
+
 def markdown_texts(site: Site, catalog: Catalog) -> list[str]:
     """Every distinct Markdown text of a record that the pages of some language show, in a stable order."""
     texts: dict[str, None] = {}
@@ -214,6 +222,11 @@ class LanguageRenderer:
         out += [self.story(story) for story in c.stories]
         out += [self.employer(e.id) for e in c.employers]
         out += [self.editorial(page) for page in c.content.pages if page.id != "home"]
+        claimed: dict[str, str] = {}
+        for page in out:  # every output path is claimed once: a second claimant would replace the first
+            if page.url in claimed:
+                raise PathClaimedTwice(f"{self.lang}/{page.url}", claimed[page.url], page.src)
+            claimed[page.url] = page.src
         return out
 
     def site_feeds(self) -> list[tuple[str, str]]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import html
 import http.server
+import os
 import signal
 import sys
 import tempfile
@@ -22,16 +24,20 @@ def snapshot(root: Path) -> dict[str, float]:
     seen: dict[str, float] = {}
     for name in WATCHED:
         path = root / name
-        files = [path] if path.is_file() else path.rglob("*") if path.is_dir() else []
+        files = [path] if path.is_file() else (Path(d) / f for d, _, fs in os.walk(path) for f in fs)  # links not followed
         for f in files:
             try:
-                seen[str(f)] = f.stat().st_mtime_ns
+                seen[str(f)] = f.lstat().st_mtime_ns
             except OSError:
                 continue
     return seen
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves the last good build; while the sources have problems, every page says so at its top."""
+
+    problems: list[str] = []
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
@@ -39,14 +45,38 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
+    def do_GET(self) -> None:  # noqa: N802
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not self.problems or path.suffix != ".html" or not path.is_file() or not self.path.split("?")[0].endswith(("/", ".html")):
+            return super().do_GET()
+        items = "".join(f"<li>{html.escape(p)}</li>" for p in self.problems[:50])
+        banner = ('<div role="alert" style="background:#fde8e8;color:#5c0000;padding:1em;font:14px/1.4 sans-serif">'
+                  f"<strong>The last change did not build; this preview shows the last good build.</strong><ul>{items}</ul></div>")
+        page = path.read_text(encoding="utf-8")
+        at = page.find(">", page.find("<body")) + 1 if "<body" in page else 0
+        body = (page[:at] + banner + page[at:]).encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
-def rebuild(root: Path, out: Path, today_option: str | None) -> bool:
+
+def rebuild(root: Path, out: Path, today_option: str | None, shown: list[str] | None = None) -> bool:
+    """Build the preview; on any failure say why and keep the last good build (the preview keeps serving)."""
     started = time.monotonic()
-    problems = build(root, out, resolve_today(today_option))
+    try:
+        problems = [str(p) for p in build(root, out, resolve_today(today_option))]
+    except Exception as e:  # noqa: BLE001 - whatever went wrong, the preview must keep serving
+        problems = [f"the build failed: {type(e).__name__}: {e}"]
+    if shown is not None:
+        shown[:] = problems
     if problems:
         for p in problems:
             print(p, file=sys.stderr)
-        print("The preview still shows the last good build.", file=sys.stderr)
+        print("The preview still shows the last good build.", file=sys.stderr, flush=True)
         return False
     print(f"rebuilt in {time.monotonic() - started:.1f} s", file=sys.stderr)
     return True
@@ -57,9 +87,10 @@ def serve(root: Path, host: str, port: int, today_option: str | None, interval: 
     with tempfile.TemporaryDirectory(prefix="passerelle-serve-") as tmp:
         out = Path(tmp) / "site"
         seen = snapshot(root)  # before the first build: an edit made while it runs is not missed
-        rebuild(root, out, today_option)
+        shown: list[str] = []
+        rebuild(root, out, today_option, shown)
         out.mkdir(exist_ok=True)
-        handler = functools.partial(_Quiet, directory=str(out))
+        handler = functools.partial(type("Handler", (_Quiet,), {"problems": shown}), directory=str(out))
         server = http.server.ThreadingHTTPServer((host, port), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         print(f"Serving on http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
@@ -69,7 +100,7 @@ def serve(root: Path, host: str, port: int, today_option: str | None, interval: 
                 now = snapshot(root)
                 if now != seen:
                     seen = now
-                    rebuild(root, out, today_option)
+                    rebuild(root, out, today_option, shown)
         except KeyboardInterrupt:
             pass
         finally:

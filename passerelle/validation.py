@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import vocabulary as V
+from .catalog import ascii_slug
 from .fields import COUNTRIES, CURRENCIES, Fields, nearest, show
 from .loading import Source, Sources, StoryFolder
 from .media import image_problem, svg_problem
@@ -42,7 +43,7 @@ class Validator:
             logo = f.file_beside("logo", self.sources.employer_files, V.IMAGE_SUFFIXES)
             if logo:
                 used.add(logo.name)
-                why = svg_problem(logo.read_bytes()) if logo.suffix.lower() == ".svg" else image_problem(logo)
+                why = svg_problem(logo) if logo.suffix.lower() == ".svg" else image_problem(logo)
                 if why:
                     f.problem("logo", M("the logo {name}: {why}", name=logo.name, why=why))
             if f.ok and name and website:
@@ -61,6 +62,9 @@ class Validator:
         name = f.string("name", True, ": the name the fellow agreed to show, a first name or a pseudonym")
         consent = f.date("consent", True)
         withdrawn = f.date("withdrawn")
+        if "withdrawn" in f.data and (f.data["withdrawn"] is None or not str(f.data["withdrawn"]).strip()):
+            f.problem("withdrawn", M("the field 'withdrawn' is empty: write the date the fellow withdrew her consent "
+                                     "(YYYY-MM-DD), and the story leaves the site; remove the line only if she did not."))
         published = f.date("published", True)
         employer = f.string("employer")
         if employer and employer not in employers:
@@ -140,6 +144,9 @@ class Validator:
         f.known(V.LOCATION_FIELDS)
         city = f.string("city", remote != "full", " (unless remote: full)")
         region = f.string("region")
+        if region and ascii_slug(region) == "region" and region.casefold() != "region":
+            f.problem("region", M("the field 'location.region' is '{value}': write the region's name in Latin letters "
+                                  "(as in French, for example Île-de-France), since it names the region's list.", value=region))
         country = f.string("country", True, ": a two-letter country code such as FR")
         if country and country not in COUNTRIES:
             upper = country.upper()
@@ -163,9 +170,10 @@ class Validator:
         amounts = []
         for key in ("min", "max"):
             amount = f.get(key, True, ", a number such as 1800")
-            if amount is not None and (isinstance(amount, bool) or not isinstance(amount, (int, float)) or amount < 0):
-                f.problem(key, M("the field 'salary.{field}' is {value}: write a number without spaces or currency sign, such as 1800.",
-                                 field=key, value=show(amount)))
+            if amount is not None and (isinstance(amount, bool) or not isinstance(amount, (int, float))
+                                       or not 0 <= amount <= V.SALARY_MAX):  # NaN fails both comparisons
+                f.problem(key, M("the field 'salary.{field}' is {value}: write a number without spaces or currency sign, such as 1800 (at most {limit}).",
+                                 field=key, value=show(amount), limit=V.SALARY_MAX))
                 amount = None
             amounts.append(amount)
         currency = f.string("currency", True, ", a currency code such as EUR")

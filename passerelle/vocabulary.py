@@ -11,6 +11,8 @@ CONTRACTS = ("apprenticeship", "professionalisation", "internship", "fixed-term"
 REMOTE = ("onsite", "hybrid", "full")
 FRENCH_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 SALARY_PERIODS = ("hour", "month", "year")
+SALARY_MAX = 10_000_000
+"""The largest salary amount (a yearly salary in any currency the programme meets stays below it)."""
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 PHOTO_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 
@@ -26,6 +28,13 @@ SCHEMA_ORG_EMPLOYMENT = {
     "freelance": ["CONTRACTOR"],
 }
 
+RESERVED_IDS = {
+    "employers": ("contract", "region", "page", "index", "feeds"),
+    "jobs": ("index", "page"),
+    "stories": ("index", "page"),
+}
+"""Ids that would take a path the site writes for itself: jobs/<employer>/ sits beside jobs/contract/,
+jobs/region/ and jobs/page/; stories/<id>/ beside the list's stories/index."""
 RESERVED_PAGES = ("index", "jobs", "stories", "employers", "feeds", "assets", "search", "pagefind", "media", "schemas", "404")
 """Editorial page names that would collide with generated paths."""
 

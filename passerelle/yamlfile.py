@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from .messages import M, Message
+from .text import characters_problem
 
 try:  # the C parser is many times faster; both refuse Python tags the same way
     from yaml import CSafeLoader as _Loader
@@ -74,6 +75,13 @@ class Document:
     offset: int = 0
     path: str | None = None
     """The file, read again for the text when it was set aside."""
+    typed: dict[Key, str] = field(default_factory=dict)
+    """What was typed for each value that YAML 1.1 read as a number, a boolean, a date or nothing (`12:30` is
+    750, `0123` is 83, `NO` is false): text fields take it from here, as typed."""
+
+    def as_typed(self, key: Key, value: Any) -> str:
+        """`value` as the text typed in the file (for text fields)."""
+        return value if isinstance(value, str) else self.typed.get(key, str(value))
 
     def set_text_aside(self, path: str) -> None:
         """Drop the text, to be read again from `path` if a line is ever needed: a valid record (most of them)
@@ -163,12 +171,17 @@ class _Walker:
     def value(self, node: yaml.Node, key: Key) -> Any:
         tag = node.tag
         if tag == _STR and isinstance(node, yaml.ScalarNode):  # by far the most common: plain text
+            why = characters_problem(node.value)
+            if why:
+                raise YamlError(M("the field '{field}' {why}", field=_field(key), why=why), self.line(node))
             return node.value
         if tag not in _PLAIN_TAGS:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             raise YamlError(M("the tag {tag} is not allowed: write plain text, numbers, dates, lists and mappings only.", tag=shown),
                             self.line(node))
         if isinstance(node, yaml.ScalarNode):
+            if node.style is None:
+                self.doc.typed[key] = node.value
             try:
                 return self.constructor.construct_object(node)
             except (ValueError, yaml.constructor.ConstructorError):
@@ -206,6 +219,10 @@ class _Walker:
                 lines[path] = self.line(knode)
             out[k] = self.value(vnode, path)
         return out
+
+
+def _field(key: Key) -> str:
+    return ".".join(str(k) for k in key if not isinstance(k, int)) or "?"
 
 
 def split_front_matter(text: str) -> tuple[Document | None, str, int]:

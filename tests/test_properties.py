@@ -19,8 +19,9 @@ from passerelle.validation import validate
 from passerelle.yamlfile import YamlError, decode, parse
 
 LANGS = ("fr", "en", "ar")
-plain = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<>"), min_size=1, max_size=40) \
+plain = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Co", "Cn"), blacklist_characters="<>&"), min_size=1, max_size=40) \
     .filter(lambda s: s.strip() != "")
+region = plain.filter(lambda s: any(c.isascii() and c.isalnum() for c in s))
 dates = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2040, 12, 31))
 translatable = st.one_of(plain, st.dictionaries(st.sampled_from(LANGS), plain, min_size=1))
 
@@ -33,7 +34,7 @@ def valid_jobs(draw: st.DrawFn) -> dict:
     if remote != "full" or draw(st.booleans()):
         location["city"] = draw(plain)
     if draw(st.booleans()):
-        location["region"] = draw(plain)
+        location["region"] = draw(region)
     job = {
         "title": draw(translatable),
         "contract": draw(st.sampled_from(V.CONTRACTS)),
@@ -98,7 +99,9 @@ def test_any_bytes_give_a_message_not_a_crash(raw: bytes) -> None:
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(valid_jobs(), min_size=1, max_size=3))
 def test_valid_jobs_always_build(tmp_path: Path, jobs: list[dict]) -> None:
-    root = tmp_path / f"p{abs(hash(str(jobs)))}"
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(dir=tmp_path))
     (root / "content" / "employers").mkdir(parents=True)
     shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "theme", root / "theme")
@@ -111,3 +114,54 @@ def test_valid_jobs_always_build(tmp_path: Path, jobs: list[dict]) -> None:
     assert check(root, today).problems == []
     assert build(root, root / "site", today) == []
     assert (root / "site" / "fr" / "jobs" / "acme" / "job-0" / "index.html").is_file() or jobs[0]["posted"] > today
+
+
+hostile_text = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(["Dev\x01ops", "a\u202eb", "a\u2067b", "&lt;img src=x onerror=alert(1)&gt;", "&#60;b&#62;", "12:30",
+                     "0123", "0x1F", "NO", "   ", "[" * 300 + "x" * 3000, "<a " * 200, "x\ufffe", "\u200b", ".nan"]),
+)
+hostile_number = st.one_of(st.integers(), st.integers(10 ** 300, 10 ** 400), st.floats(), st.sampled_from([float("nan"), float("inf"), 1e300]))
+hostile_date = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+
+
+@st.composite
+def hostile_jobs(draw: st.DrawFn) -> dict:
+    """Jobs with odd values in every field: many are refused by check; the others must build."""
+    job = draw(valid_jobs())
+    for field in draw(st.sets(st.sampled_from(["title", "description", "city", "region", "tags", "salary", "posted",
+                                               "deadline", "start", "training"]), max_size=4)):
+        if field in ("city", "region"):
+            job["location"][field] = draw(hostile_text)
+        elif field == "tags":
+            job["tags"] = draw(st.lists(st.one_of(hostile_text, hostile_number), max_size=3))
+        elif field == "salary":
+            job["salary"] = {"min": draw(hostile_number), "max": draw(hostile_number), "currency": "EUR", "period": "month"}
+        elif field in ("posted", "deadline", "start"):
+            job[field] = draw(hostile_date)
+        else:
+            job[field] = draw(st.one_of(hostile_text, st.dictionaries(st.sampled_from(LANGS), hostile_text, min_size=1)))
+    return job
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.lists(hostile_jobs(), min_size=30, max_size=30))
+def test_whatever_check_accepts_builds(tmp_path: Path, jobs: list[dict]) -> None:
+    """The rule behind family 6: a job that check accepts never stops the build (a batch of hostile jobs,
+    those check refuses removed, builds as one site)."""
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(dir=tmp_path))
+    (root / "content" / "employers").mkdir(parents=True)
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", root / "theme")
+    (root / "content" / "employers" / "acme.yml").write_text("name: Acme\nwebsite: https://acme.example\n", encoding="utf-8")
+    (root / "jobs" / "acme").mkdir(parents=True)
+    today = dt.date(2030, 1, 1)
+    for i, job in enumerate(jobs):
+        (root / "jobs" / "acme" / f"job-{i}.yml").write_text(yaml.safe_dump(job, allow_unicode=True), encoding="utf-8")
+    refused = {p.path for p in check(root, today).problems}
+    for path in refused:
+        (root / path).unlink()
+    assert check(root, today).problems == []
+    assert build(root, root / "site", today) == []

@@ -213,10 +213,10 @@ def test_a_photo_that_is_not_an_image(mini: Path) -> None:
 
 def test_employer_rules(mini: Path) -> None:
     write(mini, "content/employers/acme.yml", "name: Acme\nwebsite: acme.example.org\nlogo: acme.svg\nsecteur: x\n")
-    write(mini, "content/employers/acme.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>')
+    write(mini, "content/employers/acme.svg", '<!DOCTYPE svg [<!ATTLIST svg onload CDATA "alert(1)">]><svg xmlns="http://www.w3.org/2000/svg"></svg>')
     assert problems(mini) == [
         "content/employers/acme.yml:2: the field 'website' is 'acme.example.org': write an address beginning with https://, for example https://example.org/careers.",
-        "content/employers/acme.yml:3: the logo acme.svg: the SVG holds 'onload=': scripts, event handlers, entities and links are not allowed in a logo. Export it again as a plain SVG, or use a PNG.",
+        "content/employers/acme.yml:3: the logo acme.svg: the SVG file declares a DTD or entities (<!DOCTYPE, <!ENTITY, <!ATTLIST): export it again as a plain SVG, or use a PNG.",
         "content/employers/acme.yml:4: unknown field 'secteur'. Did you mean 'sector'? The fields of an employer are: name, website, sector, description, logo.",
     ]
 
