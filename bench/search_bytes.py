@@ -25,9 +25,9 @@ def measure(site: Path, lang: str, query: str) -> dict[str, int]:
         page, visit = open_page(browser, f"{base}{lang}/search/")
         before = visit.transferred
         page.fill("#pa-search input", query)
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=30000)
+        page.wait_for_selector(".pa-search__link", timeout=30000)
         page.wait_for_load_state("networkidle")
-        results = page.locator(".pagefind-ui__result-link").count()
+        results = page.locator(".pa-search__link").count()
         browser.close()
     return {"page_bytes": before, "first_search_bytes": visit.transferred - before, "results_shown": results}
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .catalog import resolve_today
 from .messages import LANGUAGES, default_language
-from .problems import Problem, summary
+from .problems import Problem, errors, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,7 +39,8 @@ def report(problems: list[Problem], lang: str = "en", fmt: str = "text") -> None
             where = f"file={_github_escape(problem.path, True)}"
             if problem.line:
                 where += f",line={problem.line}"
-            print(f"::error {where},title=Passerelle::{_github_escape(problem.message.render(lang))}")
+            level = "warning" if problem.warning else "error"
+            print(f"::{level} {where},title=Passerelle::{_github_escape(problem.message.render(lang))}")
         else:
             print(problem.render(lang))
     print(summary(problems, lang), file=sys.stderr)
@@ -76,6 +77,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         problems = [p for p in problems if concerns(p)]
     if problems:
         report(problems, args.lang, args.format)
+    if errors(problems):
         return 1
     c = checked.catalog.content
     print(f"All good: {len(c.employers)} employers, {len(c.jobs)} jobs, {len(c.stories)} stories, {len(c.pages)} pages.")

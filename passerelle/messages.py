@@ -263,6 +263,12 @@ FRENCH: dict[str, str] = {
         "le fichier SVG dépasse {limit} Ko : exportez-le à nouveau, simplifié, ou utilisez un PNG.",
     "the SVG file is not valid XML ({why}): export it again, or use a PNG.":
         "le fichier SVG n'est pas du XML valide ({why}) : exportez-le à nouveau, ou utilisez un PNG.",
+    "the name '{name}' mixes Latin letters with Cyrillic or Greek ones in '{word}': retype it in one alphabet (look-alike letters are how fake employers imitate real ones).":
+        "le nom « {name} » mélange des lettres latines et cyrilliques ou grecques dans « {word} » : retapez-le dans un seul alphabet (les lettres sosies servent à imiter de vraies entreprises).",
+    "the name '{name}' is already the name of {other}: check that this is not the same employer twice.":
+        "le nom « {name} » est déjà celui de {other} : vérifiez qu'il ne s'agit pas deux fois de la même entreprise.",
+    "the name '{name}' looks like '{other_name}' ({other}): check that this employer is not posing as another.":
+        "le nom « {name} » ressemble à « {other_name} » ({other}) : vérifiez que cette entreprise ne se fait pas passer pour une autre.",
     # summary
     "{count} problem(s) in {files} file(s)": "{count} problème(s) dans {files} fichier(s)",
 }

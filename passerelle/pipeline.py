@@ -23,7 +23,7 @@ from .feeds import write_feeds
 from .i18n import Strings
 from .markup import MarkdownRenderer
 from .media import Media, write_media
-from .problems import Problem
+from .problems import Problem, errors
 from .messages import M
 from .rendering import LanguageRenderer, PathClaimedTwice, markdown_texts
 from .site import Site
@@ -43,8 +43,10 @@ def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: 
     if unsafe:
         raise ValueError(unsafe)
     checked = check(root, today)
-    if checked.problems:
+    if errors(checked.problems):
         return checked.problems
+    for warning in checked.problems:
+        progress(str(warning))
     site, catalog = checked.site, checked.catalog
     progress(f"checked {len(catalog.content.jobs)} jobs, {len(catalog.content.stories)} stories, "
              f"{len(catalog.content.employers)} employers")

@@ -16,16 +16,23 @@ class Problem:
     line: int | None
     """1-based line in that file, when known."""
     message: Message
+    warning: bool = False
+    """A warning is shown but stops nothing: the record is published as it is."""
 
     def render(self, lang: str = "en") -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message.render(lang)}"
+        return f"{where}: {'warning: ' if self.warning else ''}{self.message.render(lang)}"
 
     def __str__(self) -> str:
         return self.render("en")
 
     def sort_key(self) -> tuple[str, int, str]:
         return (self.path, self.line or 0, str(self.message))
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    """The problems that stop a build (not the warnings)."""
+    return [p for p in problems if not p.warning]
 
 
 def ordered(problems: list[Problem]) -> list[Problem]:

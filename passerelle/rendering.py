@@ -42,8 +42,11 @@ class PathClaimedTwice(Exception):
     """Two pages would be written at one path (check's reserved ids should make this impossible)."""
 
     def __init__(self, path: str, first: str, second: str) -> None:
-        super().__init__(f"two pages would be written at {path}: {first} and {second}")
+        super().__init__(path, first, second)  # as given, so that it crosses from a worker process intact
         self.path, self.first, self.second = path, first, second
+
+    def __str__(self) -> str:
+        return f"two pages would be written at {self.path}: {self.first} and {self.second}"
 
 
 def markdown_texts(site: Site, catalog: Catalog) -> list[str]:

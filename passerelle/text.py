@@ -81,3 +81,29 @@ def plain_problem(text: str) -> Message | None:
         return M("contains the HTML code '{entity}': write the character itself (for example é, not &eacute;).",
                  entity=entity.group(0))
     return None
+
+
+def skeleton(name: str) -> str:
+    """What a name looks like, for telling look-alikes apart (Unicode TS #39's idea): case, accents' forms,
+    spaces and joiners folded, and letters of other scripts that imitate Latin ones (Cyrillic 'і') read as those."""
+    from confusable_homoglyphs import confusables
+
+    out = []
+    for char in unicodedata.normalize("NFKC", name).casefold():
+        if char.isspace() or char in "\u200c\u200d\u00ad-_.·":
+            continue
+        if not char.isascii():
+            found = confusables.is_confusable(char, greedy=True, preferred_aliases=["latin"]) or []
+            latin = [g["c"] for item in found for g in item["homoglyphs"] if g["n"].startswith("LATIN")]
+            char = latin[0].casefold() if latin else char
+        out.append(char)
+    return "".join(out)
+
+
+def mixed_script_word(name: str) -> str | None:
+    """A word of `name` that mixes Latin with Cyrillic or Greek letters (how look-alike names are made)."""
+    for word in name.split():
+        scripts = {unicodedata.name(c, "").split(" ")[0] for c in word if c.isalpha()}
+        if "LATIN" in scripts and scripts & {"CYRILLIC", "GREEK"}:
+            return word
+    return None

@@ -10,6 +10,7 @@ from .media import image_problem, svg_problem
 from .models import Content, Employer, Job, Location, Page, PageText, Salary, Story, StoryText
 from .messages import M, hint
 from .problems import Problem, ordered
+from .text import mixed_script_word, skeleton
 
 
 class Validator:
@@ -48,9 +49,31 @@ class Validator:
                     f.problem("logo", M("the logo {name}: {why}", name=logo.name, why=why))
             if f.ok and name and website:
                 out.append(Employer(eid, name, website, sector, description, logo, source.path))
+        self.look_alikes(out)
         for name in sorted(set(self.sources.employer_files) - used):
             self.problems.append(Problem(f"content/employers/{name}", None, M("this image is the logo of no employer: name it in an employer's 'logo' field, or remove it.")))
         return tuple(out)
+
+    def look_alikes(self, employers: list[Employer]) -> None:
+        """Warn of an employer name that mixes scripts, or that looks like another's (one posing as another)."""
+        seen: dict[str, Employer] = {}
+        for employer in sorted(employers, key=lambda e: (mixed_script_word(e.name) is not None, e.id)):
+            line = self.sources.employers[employer.id].doc.line("name")
+            word = mixed_script_word(employer.name)
+            if word:
+                self.problems.append(Problem(employer.source, line, M(
+                    "the name '{name}' mixes Latin letters with Cyrillic or Greek ones in '{word}': retype it "
+                    "in one alphabet (look-alike letters are how fake employers imitate real ones).",
+                    name=employer.name, word=word), warning=True))
+            key = skeleton(employer.name)
+            twin = seen.get(f"same:{employer.name.casefold()}") or seen.setdefault(key, employer)
+            seen.setdefault(f"same:{employer.name.casefold()}", employer)
+            if twin is not employer:
+                template = "the name '{name}' is already the name of {other}: check that this is not the same employer twice." \
+                    if twin.name.casefold() == employer.name.casefold() else \
+                    "the name '{name}' looks like '{other_name}' ({other}): check that this employer is not posing as another."
+                self.problems.append(Problem(employer.source, line, M(template, name=employer.name, other=twin.source,
+                                                                       other_name=twin.name), warning=True))
 
     def story(self, folder: StoryFolder, employers: set[str]) -> Story | None:
         source = folder.record

@@ -19,6 +19,7 @@ import yaml
 
 from .checking import check
 from .loading import id_problem
+from .problems import errors
 from .safefile import read_regular
 from .yamlfile import MAX_BYTES, YamlError, decode, parse
 
@@ -107,8 +108,8 @@ def withdraw(root: Path, story_id: str, day: dt.date) -> int:
     if story.photo:
         print(f"  - its photo, in every size (media/photos/{story_id}-*)")
     print("  - sitemap.xml and the search index")
-    if checked.problems:
-        print(f"Other records have {len(checked.problems)} problem(s): the next build will fail until they are fixed "
+    if errors(checked.problems):
+        print(f"Other records have {len(errors(checked.problems))} problem(s): the next build will fail until they are fixed "
               "(python build.py check).", file=sys.stderr)
     print("Then deploy the site. Copies kept by search engines and feed readers may take a few days to go.")
     return 0

@@ -180,7 +180,7 @@ class _Walker:
             raise YamlError(M("the tag {tag} is not allowed: write plain text, numbers, dates, lists and mappings only.", tag=shown),
                             self.line(node))
         if isinstance(node, yaml.ScalarNode):
-            if node.style is None:
+            if not node.style:  # plain (None with the Python parser, "" with the C one)
                 self.doc.typed[key] = node.value
             try:
                 return self.constructor.construct_object(node)

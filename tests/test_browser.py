@@ -189,8 +189,8 @@ def test_search_finds_jobs_in_the_readers_language(browser: Any, base: str, lang
     page, visit = open_page(browser, f"{base}{lang}/search/")
     before = visit.transferred
     page.fill("#pa-search input", "Lyon" if lang == "fr" else "ويب")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
-    links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    page.wait_for_selector(".pa-search__link", timeout=15000)
+    links = page.eval_on_selector_all(".pa-search__link", "els => els.map(e => e.getAttribute('href'))")
     assert links and all(link.startswith(f"/{lang}/") for link in links)
     assert not any("/jobs/sante-numerique-nord/chef-de-projet-2024/" in link for link in links)
     print(f"first search on {lang}: {visit.transferred - before} bytes after the page ({visit.transferred} in all)")
@@ -203,16 +203,16 @@ def test_search_filters_by_type_and_contract(browser: Any, base: str) -> None:
 
     page, visit = open_page(browser, f"{base}fr/search/")
     page.fill("#pa-search input", "équipe")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    page.wait_for_selector(".pa-search__link", timeout=15000)
     page.locator("summary", has_text="Type").click()
     page.get_by_label(re.compile(r"^Offres")).check()
-    page.wait_for_function("[...document.querySelectorAll('.pagefind-ui__result-link')].every(a => a.getAttribute('href').startsWith('/fr/jobs/'))")
-    links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    page.wait_for_function("[...document.querySelectorAll('.pa-search__link')].every(a => a.getAttribute('href').startsWith('/fr/jobs/'))")
+    links = page.eval_on_selector_all(".pa-search__link", "els => els.map(e => e.getAttribute('href'))")
     assert links and all(link.startswith("/fr/jobs/") for link in links)
     page.locator("summary", has_text="Contrat").click()
     page.get_by_label(re.compile(r"^Alternance \(contrat d'apprentissage\)")).check()
     page.wait_for_timeout(500)
-    links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    links = page.eval_on_selector_all(".pa-search__link", "els => els.map(e => e.getAttribute('href'))")
     assert set(links) <= {"/fr/jobs/lumen-studio/developpeuse-web-alternance/",
                           "/fr/jobs/sante-numerique-nord/technicienne-support-apprentissage/",
                           "/fr/jobs/veille-cyber-sud/analyste-soc-alternance/"} and links

@@ -1,18 +1,138 @@
-// Search with pagefind: the index of this page's language only, loaded on the first query.
-window.addEventListener("DOMContentLoaded", function () {
+// Search with pagefind's own API, in the reader's language. Everything that comes from the index (titles,
+// filter names and values, excerpts, URLs) is put in the page as text, never as HTML: a record's text that
+// looks like markup stays text. Excerpts keep only pagefind's <mark> highlights, read from an inert document.
+(function () {
   "use strict";
   var box = document.getElementById("pa-search");
-  if (!box || typeof PagefindUI === "undefined") return;
-  new PagefindUI({
-    element: "#pa-search",
-    bundlePath: box.getAttribute("data-bundle"),
-    showImages: false,
-    translations: { placeholder: box.getAttribute("data-placeholder") }
-  });
-  var query = new URLSearchParams(location.search).get("q");
-  var input = box.querySelector("input");
-  if (input) {
-    input.setAttribute("aria-label", box.getAttribute("data-placeholder"));
-    if (query) { input.value = query; input.dispatchEvent(new Event("input", { bubbles: true })); }
+  if (!box) return;
+  var bundle = box.getAttribute("data-bundle");
+  var label = box.getAttribute("data-placeholder");
+  var STEP = 10;
+  var engine = null;
+  var chosen = {};
+  var found = [];
+  var shown = 0;
+  var serial = 0;
+
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (cls) node.className = cls;
+    return node;
   }
-});
+  var form = el("form", null, "pa-search__form");
+  form.setAttribute("role", "search");
+  var input = el("input", null, "pa-search__input");
+  input.type = "search";
+  input.name = "q";
+  input.autocomplete = "off";
+  input.setAttribute("aria-label", label);
+  input.placeholder = label;
+  form.appendChild(input);
+  var filterBox = el("div", null, "pa-search__filters");
+  var status = el("p", null, "pa-search__status");
+  status.setAttribute("role", "status");
+  var list = el("ol", null, "pa-search__results");
+  var more = el("button", box.getAttribute("data-more") || "…", "md-button pa-search__more");
+  more.type = "button";
+  more.hidden = true;
+  box.append(form, filterBox, status, list, more);
+
+  function load() {
+    if (!engine) {
+      engine = import(bundle + "pagefind.js").then(function (pagefind) {
+        return Promise.resolve(pagefind.options({ basePath: bundle })).then(function () { return pagefind; });
+      });
+    }
+    return engine;
+  }
+  function excerpt(html) {
+    var doc = new DOMParser().parseFromString("<!doctype html><body>" + String(html || ""), "text/html"); // inert
+    var out = el("p", null, "pa-search__excerpt");
+    doc.body.childNodes.forEach(function (node) {
+      out.appendChild(node.nodeName === "MARK" ? el("mark", node.textContent) : document.createTextNode(node.textContent));
+    });
+    return out;
+  }
+  function sameSite(url) {
+    return typeof url === "string" && url.charAt(0) === "/" && url.charAt(1) !== "/";
+  }
+  function showFilters(filters) {
+    filterBox.textContent = "";
+    Object.keys(filters || {}).sort().forEach(function (name) {
+      var values = filters[name];
+      var keys = Object.keys(values).sort();
+      if (!keys.length) return;
+      var group = el("details", null, "pa-search__filter");
+      group.appendChild(el("summary", name));
+      keys.forEach(function (value) {
+        var row = el("label");
+        var tick = el("input");
+        tick.type = "checkbox";
+        tick.checked = (chosen[name] || []).indexOf(value) >= 0;
+        tick.addEventListener("change", function () {
+          var now = (chosen[name] || []).filter(function (v) { return v !== value; });
+          if (tick.checked) now.push(value);
+          chosen[name] = now;
+          run();
+        });
+        row.append(tick, document.createTextNode(" " + value + " (" + values[value] + ")"));
+        group.appendChild(row);
+      });
+      if ((chosen[name] || []).length) group.open = true;
+      filterBox.appendChild(group);
+    });
+  }
+  function page() {
+    var next = found.slice(shown, shown + STEP);
+    shown += next.length;
+    more.hidden = shown >= found.length;
+    return Promise.all(next.map(function (r) { return r.data(); })).then(function (items) {
+      items.forEach(function (item) {
+        if (!sameSite(item.url)) return;
+        var li = el("li", null, "pa-search__result");
+        var link = el("a", (item.meta && item.meta.title) || item.url, "pa-search__link");
+        link.href = item.url;
+        li.append(link, excerpt(item.excerpt));
+        list.appendChild(li);
+      });
+    });
+  }
+  function filtersQuery() {
+    var out = {};
+    Object.keys(chosen).forEach(function (name) { if (chosen[name].length) out[name] = { any: chosen[name] }; });
+    return out;
+  }
+  function run() {
+    var mine = ++serial;
+    var q = input.value.trim();
+    var filters = filtersQuery();
+    load().then(function (pagefind) {
+      if (!q && !Object.keys(filters).length) {
+        return pagefind.filters().then(function (all) {
+          if (mine !== serial) return;
+          list.textContent = "";
+          status.textContent = "";
+          more.hidden = true;
+          showFilters(all);
+        });
+      }
+      return pagefind.search(q || null, { filters: filters }).then(function (search) {
+        if (mine !== serial || !search) return;
+        found = search.results;
+        shown = 0;
+        list.textContent = "";
+        status.textContent = (box.getAttribute("data-count") || "{n}").replace("{n}", String(found.length));
+        showFilters(search.filters);
+        return page();
+      });
+    });
+  }
+  var timer = null;
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+  more.addEventListener("click", page);
+  var query = new URLSearchParams(location.search).get("q");
+  if (query) input.value = query;
+  run();
+})();
