@@ -49,3 +49,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run(ROOT, "build", "--out", str(out), "--today", TODAY, "--quiet")
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def browser():  # noqa: ANN201 - a Playwright Browser
+    """Debian's chromium, driven by Playwright (skipped, or failed where CI requires it, when absent)."""
+    from browser import FLAGS, chromium_or_skip
+
+    executable = chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=FLAGS)
+        yield b
+        b.close()

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from browser import FLAGS, chromium_or_skip, open_page, serve
+from browser import open_page, serve
 
 PAGES = {
     "home": "",
@@ -29,17 +29,6 @@ LANGS = ("fr", "en", "ar")
 def base(site: Path) -> Iterator[str]:
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = chromium_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=FLAGS)
-        yield b
-        b.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -206,7 +195,7 @@ def test_search_filters_by_type_and_contract(browser: Any, base: str) -> None:
     page.wait_for_selector(".pa-search__link", timeout=15000)
     page.locator("summary", has_text="Type").click()
     page.get_by_label(re.compile(r"^Offres")).check()
-    page.wait_for_function("[...document.querySelectorAll('.pa-search__link')].every(a => a.getAttribute('href').startsWith('/fr/jobs/'))")
+    page.wait_for_function("(() => { const l = [...document.querySelectorAll('.pa-search__link')]; return l.length && l.every(a => a.getAttribute('href').startsWith('/fr/jobs/')); })()")
     links = page.eval_on_selector_all(".pa-search__link", "els => els.map(e => e.getAttribute('href'))")
     assert links and all(link.startswith("/fr/jobs/") for link in links)
     page.locator("summary", has_text="Contrat").click()

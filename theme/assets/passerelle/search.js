@@ -41,7 +41,10 @@
   function load() {
     if (!engine) {
       engine = import(bundle + "pagefind.js").then(function (pagefind) {
-        return Promise.resolve(pagefind.options({ basePath: bundle })).then(function () { return pagefind; });
+        // filters() loads the filter indexes: without it, searches report no filter counts
+        return Promise.resolve(pagefind.options({ basePath: bundle }))
+          .then(function () { return pagefind.filters(); })
+          .then(function () { return pagefind; });
       });
     }
     return engine;
