@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
 import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -63,3 +68,38 @@ def browser():  # noqa: ANN201 - a Playwright Browser
         b = p.chromium.launch(executable_path=executable, args=FLAGS)
         yield b
         b.close()
+
+
+def fetch(url: str) -> str:
+    try:
+        return urllib.request.urlopen(url, timeout=5).read().decode()
+    except OSError:
+        return ""
+
+
+def wait_until(predicate, limit: float = 90) -> bool:  # noqa: ANN001
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@contextlib.contextmanager
+def serving(project: Path) -> Iterator[str]:
+    """`build.py serve` of `project` on a free port, for the time of the block: yields its base URL."""
+    proc = subprocess.Popen([sys.executable, str(project / "build.py"), "serve", "--port", "0", "--today", TODAY],
+                            cwd=project, stderr=subprocess.PIPE, text=True)
+    try:
+        line = ""
+        while "Serving on" not in line:
+            line = proc.stderr.readline() if proc.stderr else ""
+            assert line or proc.poll() is None, "serve stopped"
+        found = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        assert found
+        yield found.group(0)
+        assert proc.poll() is None, "serve stopped"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -430,40 +430,11 @@ def test_scope_sees_both_sides_of_a_rename_and_quoted_paths(repo: Path) -> None:
 
 # -- 13. serve survives what crashes a build -------------------------------------------------------------
 def test_serve_keeps_serving_and_shows_the_error(project: Path) -> None:
-    import re
-    import sys
-    import time
-    import urllib.request
+    from conftest import fetch, serving, wait_until
 
-    def fetch(url: str) -> str:
-        try:
-            return urllib.request.urlopen(url, timeout=5).read().decode()
-        except OSError:
-            return ""
-
-    def wait_until(predicate, limit: float) -> bool:  # noqa: ANN001
-        deadline = time.monotonic() + limit
-        while time.monotonic() < deadline:
-            if predicate():
-                return True
-            time.sleep(0.2)
-        return False
-
-    proc = subprocess.Popen([sys.executable, str(project / "build.py"), "serve", "--port", "0", "--today", TODAY],
-                            cwd=project, stderr=subprocess.PIPE, text=True)
-    try:
-        line = ""
-        while "Serving on" not in line:
-            line = proc.stderr.readline()
-            assert line or proc.poll() is None, "serve stopped"
-        base = re.search(r"http://127\.0\.0\.1:\d+/", line).group(0)  # type: ignore[union-attr]
+    with serving(project) as base:
         url = base + "fr/"
         assert "role=\"alert\"" not in fetch(url)
         job = project / "jobs" / "lumen-studio" / "developpeuse-web-alternance.yml"
         job.write_text(job.read_text(encoding="utf-8").replace("max: 1450", "max: .nan"), encoding="utf-8")
-        assert wait_until(lambda: "salary.max" in fetch(url), 60)
-        assert proc.poll() is None
-        time.sleep(0.5)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        assert wait_until(lambda: "salary.max" in fetch(url), 60)  # the page says what is wrong, and is still served
