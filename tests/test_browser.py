@@ -193,6 +193,7 @@ def test_search_filters_by_type_and_contract(browser: Any, base: str) -> None:
     page, visit = open_page(browser, f"{base}fr/search/")
     page.fill("#pa-search input", "équipe")
     page.wait_for_selector(".pa-search__link", timeout=15000)
+    page.locator("summary", has_text="Affiner").click()
     page.locator("summary", has_text="Type").click()
     page.get_by_label(re.compile(r"^Offres")).check()
     page.wait_for_function("(() => { const l = [...document.querySelectorAll('.pa-search__link')]; return l.length && l.every(a => a.getAttribute('href').startsWith('/fr/jobs/')); })()")

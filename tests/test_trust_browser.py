@@ -67,12 +67,12 @@ def test_search_inserts_index_values_as_text(browser: Any, hostile: str, lang: s
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.wait_for_selector(".pa-search__link", timeout=15000)
-    page.wait_for_selector(".pa-search__filter")
+    page.wait_for_selector(".pa-search__filter", state="attached")
     for n in range(4):  # open every filter and tick some values: each change draws the filters again
-        page.evaluate("document.querySelectorAll('.pa-search__filter').forEach(d => d.open = true)")
+        page.evaluate("document.querySelectorAll('.pa-search details').forEach(d => d.open = true)")
         page.evaluate(f"document.querySelectorAll('.pa-search__filter input')[{n * 3}]?.click()")
         page.wait_for_timeout(300)
-    page.evaluate("document.querySelectorAll('.pa-search__filter').forEach(d => d.open = true)")
+    page.evaluate("document.querySelectorAll('.pa-search details').forEach(d => d.open = true)")
     page.wait_for_timeout(300)
     assert "__pwned" in page.inner_text(".pa-search__filters")  # the hostile filter values are there, as text
     assert_nothing_ran(page, dialogs)

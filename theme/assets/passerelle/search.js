@@ -29,14 +29,17 @@
   input.setAttribute("aria-label", label);
   input.placeholder = label;
   form.appendChild(input);
-  var filterBox = el("div", null, "pa-search__filters");
+  var filterWrap = el("details", null, "pa-search__filters");
+  filterWrap.appendChild(el("summary", box.getAttribute("data-filters") || "…"));
+  var filterBox = el("div");
+  filterWrap.appendChild(filterBox);
   var status = el("p", null, "pa-search__status");
   status.setAttribute("role", "status");
   var list = el("ol", null, "pa-search__results");
   var more = el("button", box.getAttribute("data-more") || "…", "md-button pa-search__more");
   more.type = "button";
   more.hidden = true;
-  box.append(form, filterBox, status, list, more);
+  box.append(form, filterWrap, status, list, more);
 
   function load() {
     if (!engine) {
@@ -60,8 +63,17 @@
   function sameSite(url) {
     return typeof url === "string" && url.charAt(0) === "/" && url.charAt(1) !== "/";
   }
+  var counts = {};
   function showFilters(filters) {
-    filterBox.textContent = "";
+    // drawn once (keyboard focus stays where it is); later searches update the counts in place
+    if (filterBox.firstChild) {
+      Object.keys(counts).forEach(function (key) {
+        var parts = JSON.parse(key);
+        var n = (filters && filters[parts[0]] && filters[parts[0]][parts[1]]) || 0;
+        counts[key].textContent = "(" + n + ")";
+      });
+      return;
+    }
     Object.keys(filters || {}).sort().forEach(function (name) {
       var values = filters[name];
       var keys = Object.keys(values).sort();
@@ -72,17 +84,17 @@
         var row = el("label");
         var tick = el("input");
         tick.type = "checkbox";
-        tick.checked = (chosen[name] || []).indexOf(value) >= 0;
         tick.addEventListener("change", function () {
           var now = (chosen[name] || []).filter(function (v) { return v !== value; });
           if (tick.checked) now.push(value);
           chosen[name] = now;
           run();
         });
-        row.append(tick, document.createTextNode(" " + value + " (" + values[value] + ")"));
+        var count = el("span", "(" + values[value] + ")");
+        counts[JSON.stringify([name, value])] = count;
+        row.append(tick, document.createTextNode(value), count);
         group.appendChild(row);
       });
-      if ((chosen[name] || []).length) group.open = true;
       filterBox.appendChild(group);
     });
   }
@@ -111,23 +123,23 @@
     var q = input.value.trim();
     var filters = filtersQuery();
     load().then(function (pagefind) {
-      if (!q && !Object.keys(filters).length) {
-        return pagefind.filters().then(function (all) {
+      return (filterBox.firstChild ? Promise.resolve(null) : pagefind.filters().then(showFilters)).then(function () {
+        if (!q && !Object.keys(filters).length) {
           if (mine !== serial) return;
           list.textContent = "";
           status.textContent = "";
           more.hidden = true;
-          showFilters(all);
+          return;
+        }
+        return pagefind.search(q || null, { filters: filters }).then(function (search) {
+          if (mine !== serial || !search) return;
+          found = search.results;
+          shown = 0;
+          list.textContent = "";
+          status.textContent = (box.getAttribute("data-count") || "{n}").replace("{n}", String(found.length));
+          showFilters(search.filters);
+          return page();
         });
-      }
-      return pagefind.search(q || null, { filters: filters }).then(function (search) {
-        if (mine !== serial || !search) return;
-        found = search.results;
-        shown = 0;
-        list.textContent = "";
-        status.textContent = (box.getAttribute("data-count") || "{n}").replace("{n}", String(found.length));
-        showFilters(search.filters);
-        return page();
       });
     });
   }
