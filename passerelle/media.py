@@ -19,10 +19,22 @@ class Media:
 
     logos: dict[str, str] = field(default_factory=dict)
     photos: dict[str, dict[str, str]] = field(default_factory=dict)
-    """Story id -> {"srcset": ..., "src": ..., "og": ...}."""
+    """Story id -> {"srcset": ..., "src": ..., "og": ..., "width": ..., "height": ...}."""
+    card: dict[str, str] = field(default_factory=dict)
+    """The site's default preview image for link previews: {"src", "width", "height"}."""
+
+    def preview(self, story_id: str | None = None) -> dict[str, str]:
+        """The image messaging apps show for a page: the story's photo when it is large enough, else the card."""
+        photo = self.photos.get(story_id or "")
+        if photo and int(photo["og_width"]) >= CARD_MIN[0] and int(photo["og_height"]) >= CARD_MIN[1]:
+            return {"src": photo["og"], "width": photo["og_width"], "height": photo["og_height"]}
+        return self.card
 
 
 PHOTO_WIDTHS = (320, 640)
+CARD_SIZE = (1200, 630)
+CARD_MIN = (600, 315)
+"""The smallest preview image WhatsApp, Telegram, Signal and LinkedIn show large."""
 LOGO_SIZE = 256
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """The largest image file accepted (a phone's photo is 2 to 12 MB)."""
@@ -122,7 +134,7 @@ def _encode(img: Image.Image, fmt: str) -> bytes:
     return buf.getvalue()
 
 
-def write_media(catalog: Catalog, root: Path, base: str) -> Media:
+def write_media(catalog: Catalog, root: Path, base: str, site_name: str) -> Media:
     """Write logos and photos under root/media/ and say where they are (URL paths from the site root)."""
     logos: dict[str, str] = {}
     photos: dict[str, dict[str, str]] = {}
@@ -164,5 +176,21 @@ def write_media(catalog: Catalog, root: Path, base: str) -> Media:
             "og": f"{base}media/photos/{og}",
             "width": str(width),
             "height": str(height),
+            "og_width": str(scaled.width),
+            "og_height": str(scaled.height),
         }
-    return Media(logos, photos)
+    return Media(logos, photos, write_card(site_name, out, base))
+
+
+def write_card(name: str, out: Path, base: str) -> dict[str, str]:
+    """The site's default preview: its name over a footbridge, in the programme's colours, 1200 x 630 PNG.
+    Drawn with the font Pillow ships, so that the same Pillow draws the same bytes."""
+    from PIL import ImageDraw, ImageFont
+
+    img = Image.new("RGB", CARD_SIZE, "#6a1b4d")
+    draw = ImageDraw.Draw(img)
+    draw.text((CARD_SIZE[0] // 2, 280), name, font=ImageFont.load_default(size=120), fill="#ffffff", anchor="mm")
+    draw.arc((300, 380, 900, 780), 200, 340, fill="#f2b705", width=18)
+    (out / "og").mkdir(parents=True, exist_ok=True)
+    (out / "og" / "default.png").write_bytes(_encode(img, "PNG"))
+    return {"src": f"{base}media/og/default.png", "width": str(CARD_SIZE[0]), "height": str(CARD_SIZE[1])}

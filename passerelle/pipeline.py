@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from .markup import MarkdownRenderer
 from .media import Media, write_media
 from .problems import Problem, errors
 from .messages import M
-from .rendering import LanguageRenderer, PathClaimedTwice, markdown_texts
+from .rendering import LanguageRenderer, PathClaimedTwice, markdown_texts, og_locale
 from .site import Site
 from .sitemap import write_sitemap
 from .structured import script_json
@@ -53,9 +52,9 @@ def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: 
     staging = output.staging_dir(out)
     try:
         base = urlsplit(site.url).path
-        media = write_media(catalog, staging, base)
+        media = write_media(catalog, staging, base, site.name)
         html = _build_languages(root, site, checked.strings, catalog, media, staging, progress)
-        write_root(site, checked.strings, catalog, root, staging)
+        write_root(site, checked.strings, media, root, staging)
         write_sitemap(site, catalog, staging)
         write_exports(site, catalog, html, staging)
         withdrawn = [s.id for s in catalog.content.stories if s.withdrawn is not None]
@@ -172,13 +171,15 @@ def _write_language(site: Site, rendered: LanguagePages, staging: Path, template
     return f"{rendered.lang}: pages written"
 
 
-def write_root(site: Site, strings: dict[str, Strings], catalog: Catalog, root: Path, staging: Path) -> None:
-    """The language chooser at the root, and the default language's 404 page for hosts that want one there."""
+def write_root(site: Site, strings: dict[str, Strings], media: Media, root: Path, staging: Path) -> None:
+    """The language chooser at the root, and the 404 page that hosts serve for any missing address: every
+    language's message, the visitor's own first (each language folder also has its own 404.html)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "theme" / "passerelle"), autoescape=True,
                              undefined=jinja2.StrictUndefined)
     base = urlsplit(site.url).path
-    html = env.get_template("chooser.html").render(site=site, strings=strings, base=base)
+    html = env.get_template("chooser.html").render(site=site, strings=strings, base=base, card=media.card,
+                                                   card_url=f"{site.url}{media.card['src'][len(base):]}",
+                                                   locales=[og_locale(code) for code in site.languages])
     (staging / "index.html").write_text(html, encoding="utf-8")
-    notfound = staging / site.default / "404.html"
-    if notfound.exists():
-        shutil.copyfile(notfound, staging / "404.html")
+    notfound = env.get_template("notfound.html").render(site=site, strings=strings, base=base)
+    (staging / "404.html").write_text(notfound, encoding="utf-8")

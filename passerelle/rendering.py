@@ -38,6 +38,17 @@ class RenderedPage:
         return page_url(self.src)
 
 
+def og_locale(lang: str) -> str:
+    """Open Graph's locale for a language: its likeliest territory (fr_FR, fa_IR), and Facebook's ar_AR for Arabic."""
+    if lang == "ar":
+        return "ar_AR"
+    import babel
+
+    likely = babel.core.get_global("likely_subtags").get(lang, lang)
+    parsed = babel.Locale.parse(likely)
+    return f"{parsed.language}_{parsed.territory}" if parsed.territory else parsed.language
+
+
 class PathClaimedTwice(Exception):
     """Two pages would be written at one path (check's reserved ids should make this impossible)."""
 
@@ -200,7 +211,7 @@ class LanguageRenderer:
 
     # -- pages -----------------------------------------------------------------------------------
     def render(self, src: str, template: str, title: str, *, description: str = "", noindex: bool = False,
-               og_type: str = "website", image: str | None = None, jsonld: dict[str, Any] | None = None,
+               og_type: str = "website", image: dict[str, str] | None = None, image_alt: str = "", jsonld: dict[str, Any] | None = None,
                toc: list[dict[str, Any]] | None = None, feeds: list[tuple[str, str]] | None = None,
                **values: Any) -> RenderedPage:
         self.state = PageState(self.site, self.lang)
@@ -212,7 +223,9 @@ class LanguageRenderer:
         url = page_url(src)
         head = self.env.get_template("head.html").render(
             r=self, t=self.t, url=url, title=title, description=description, noindex=noindex, og_type=og_type,
-            image=image, jsonld=Markup(script_json(jsonld)) if jsonld else None, feeds=feeds or [],
+            image=image or self.media.card, image_alt=image_alt or f"{self.site.name}: {self.t('tagline')}",
+            og_locale=og_locale(self.lang), og_alternates=[og_locale(code) for code in self.site.languages if code != self.lang],
+            jsonld=Markup(script_json(jsonld)) if jsonld else None, feeds=feeds or [],
             site=self.site,
         )
         return RenderedPage(src, title, body, head, toc or [])
@@ -328,19 +341,20 @@ class LanguageRenderer:
         if is_open:
             description = job.description.pick(self.lang, self.site.default, self.site.languages)[0]
             jsonld = job_posting(job, employer, title=title, description_html=self.html(description),
-                                 url=self.abs(f"jobs/{job.key}/"), lang=self.lang,
+                                 url=self.abs(f"jobs/{job.key}/"),
                                  logo_url=f"{self.site.url}{logo[len(self.base):]}" if logo else None)
         summary = f"{employer.name} · {self.t('contract_' + job.contract)} · {self.place(job)}"
         return self.render(f"jobs/{job.key}.md", "job.html", title, description=summary, noindex=not is_open,
-                           og_type="article", image=logo, jsonld=jsonld, job=job, employer=employer,
+                           og_type="article", jsonld=jsonld, job=job, employer=employer,
                            is_open=is_open, feeds=[(self.t("feed_jobs"), self.href("feeds/jobs.xml"))])
 
     def story(self, story: Story) -> RenderedPage:
         text = self.story_text(story)
         photo = self.media.photos.get(story.id)
+        preview = self.media.preview(story.id)
+        alt = (self.plain(story.photo_alt) or self.t("photo_of", name=story.name)) if preview is not self.media.card else ""
         return self.render(f"stories/{story.id}.md", "story.html", text.title, description=text.summary,
-                           noindex=not story.indexable, og_type="article", image=photo["og"] if photo else None,
-                           story=story, text=text, photo=photo,
+                           noindex=not story.indexable, og_type="article", image=preview, image_alt=alt, story=story, text=text, photo=photo,
                            employer=self.catalog.employer(story.employer) if story.employer else None,
                            feeds=[(self.t("feed_stories"), self.href("feeds/stories.xml"))])
 
@@ -348,7 +362,7 @@ class LanguageRenderer:
         employer = self.catalog.employer(eid)
         description = self.plain(employer.sector) or employer.name
         return self.render(f"employers/{eid}.md", "employer.html", employer.name, description=description,
-                           image=self.media.logos.get(eid), employer=employer, jobs=self.catalog.jobs_of(eid),
+                           employer=employer, jobs=self.catalog.jobs_of(eid),
                            stories=self.catalog.stories_of(eid),
                            feeds=[(f"{self.t('feed_jobs')} · {employer.name}", self.href(f"feeds/employers/{eid}.xml"))])
 

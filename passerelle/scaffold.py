@@ -63,7 +63,7 @@ french_level: B1
 # Diplôme préparé (alternance) / Qualification prepared (apprenticeships) (optional)
 # training:
 #   fr: Titre professionnel Développeur web et web mobile
-# Salaire / Salary (facultatif / optional): period is hour, month or year
+# Salaire / Salary (facultatif / optional): period is hour, day, month or year
 # salary:
 #   min: 1100
 #   max: 1400

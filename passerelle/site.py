@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -24,6 +25,8 @@ class Site:
     repository: str = ""
     """The GitHub repository that "Post a job" proposes files to (extra.repository)."""
     branch: str = "main"
+    feed_size: int = 50
+    """How many entries a feed holds, the newest (extra.feed_size); the full set of open jobs is in jobs.json."""
 
     @property
     def default(self) -> str:
@@ -43,6 +46,10 @@ class Site:
         """The language's own name for itself, e.g. 'العربية'."""
         name = babel.Locale.parse(lang).get_display_name(lang) or lang
         return name[:1].upper() + name[1:]
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.url).hostname or "localhost"
 
     def lang_url(self, lang: str, path: str = "") -> str:
         """Absolute URL of `path` (relative to the language root, '' for its home)."""
@@ -71,4 +78,9 @@ def load_site(root: Path) -> Site:
     if not url.endswith("/"):
         url += "/"
     return Site(root=root, name=str(data.get("site_name") or "Passerelle"), url=url, languages=tuple(langs),
-                repository=str(extra.get("repository") or "").rstrip("/"), branch=str(extra.get("branch") or "main"))
+                repository=str(extra.get("repository") or "").rstrip("/"), branch=str(extra.get("branch") or "main"),
+                feed_size=_positive(extra.get("feed_size"), 50))
+
+
+def _positive(value: object, default: int) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else default

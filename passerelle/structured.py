@@ -10,7 +10,7 @@ from .catalog import PARIS
 from .models import Employer, Job
 from .vocabulary import SCHEMA_ORG_EMPLOYMENT
 
-_SALARY_UNIT = {"hour": "HOUR", "month": "MONTH", "year": "YEAR"}
+_SALARY_UNIT = {"hour": "HOUR", "day": "DAY", "month": "MONTH", "year": "YEAR"}
 
 
 def script_json(data: Any) -> str:
@@ -25,7 +25,10 @@ def end_of_day(day: dt.date) -> str:
 
 
 def job_posting(job: Job, employer: Employer, *, title: str, description_html: str, url: str,
-                logo_url: str | None, lang: str) -> dict[str, Any]:
+                logo_url: str | None) -> dict[str, Any]:
+    """The JobPosting of an open job as Google reads it: title and description in the page's language (by the
+    fallback rule, chosen by the caller), the place as a PostalAddress, the pay with its unit. `directApply` is
+    false: the page links to the employer's own application, it is not an application form."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "JobPosting",
@@ -38,7 +41,6 @@ def job_posting(job: Job, employer: Employer, *, title: str, description_html: s
         "identifier": {"@type": "PropertyValue", "name": employer.name, "value": job.key},
         "directApply": False,
         "url": url,
-        "inLanguage": lang,
     }
     if logo_url:
         data["hiringOrganization"]["logo"] = logo_url

@@ -10,7 +10,7 @@ ID_MAX = 80
 CONTRACTS = ("apprenticeship", "professionalisation", "internship", "fixed-term", "permanent", "freelance")
 REMOTE = ("onsite", "hybrid", "full")
 FRENCH_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
-SALARY_PERIODS = ("hour", "month", "year")
+SALARY_PERIODS = ("hour", "day", "month", "year")
 SALARY_MAX = 10_000_000
 """The largest salary amount (a yearly salary in any currency the programme meets stays below it)."""
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp")

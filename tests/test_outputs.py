@@ -33,12 +33,13 @@ def test_feed(site: Path, lang: str, kind: str, fmt: str) -> None:
     self_links = [link.href for link in feed.feed.links if link.rel == "self"]
     assert self_links == [f"{SITE_URL}{lang}/feeds/{kind}.{fmt}"]
     entries = feed.entries
-    assert len(entries) == (OPEN_JOBS if kind == "jobs" else PUBLISHED_STORIES)
+    assert len(entries) == (OPEN_JOBS if kind == "jobs" else PUBLISHED_STORIES - 1)  # Mariam chose indexable: false
     dates = [e.published_parsed for e in entries]
     assert dates == sorted(dates, reverse=True), "newest first"
     for e in entries:
         assert local(site, e.link).is_file()
-        assert e.id.startswith(f"urn:passerelle:{kind[:-1] if kind == 'jobs' else 'story'}:")
+        assert e.id.startswith(f"tag:passerelle.example.org,2026:{kind[:-1] if kind == 'jobs' else 'story'}/")
+        assert e.id.endswith(f"/{lang}")
     raw = path.read_text(encoding="utf-8")
     assert re.search(r"\+0[12]:?00", raw), "dates carry the Paris offset"
     assert "<script" not in raw.lower()
@@ -93,8 +94,10 @@ def test_sitemap_lists_every_indexable_page_with_alternates(site: Path) -> None:
         target = local(site, loc)
         assert target.is_file(), loc
         assert 'name="robots"' not in target.read_text(encoding="utf-8"), loc
-        alternates = {x.get("hreflang") for x in u.findall("x:link", ns)}
-        assert alternates == {*LANGS, "x-default"}
+        alternates = {x.get("hreflang"): x.get("href") for x in u.findall("x:link", ns)}
+        assert set(alternates) == {*LANGS, "x-default"}
+        assert alternates["x-default"] == (alternates["fr"] if alternates["fr"] != f"{SITE_URL}fr/" else SITE_URL)
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", u.findtext("s:lastmod", namespaces=ns) or ""), loc
     assert f"{SITE_URL}en/jobs/lumen-studio/developpeuse-web-alternance/" in locs
     assert not [loc for loc in locs if "mariam" in loc]  # indexable: false
     assert f"Sitemap: {SITE_URL}sitemap.xml" in page(site, "robots.txt")
@@ -162,12 +165,12 @@ def test_sharing_tags(site: Path) -> None:
     doc = Html(page(site, "ar/stories/amal/index.html"))
     og = {m["property"]: m["content"] for m in doc.all("meta") if "property" in m}
     assert og["og:title"] == "أمل: من السبورة إلى البرمجة"
-    assert og["og:type"] == "article" and og["og:locale"] == "ar"
+    assert og["og:type"] == "article" and og["og:locale"] == "ar_AR"
     assert og["og:url"] == f"{SITE_URL}ar/stories/amal/"
     assert og["og:image"] == f"{SITE_URL}media/photos/amal-640.jpg"
     assert og["og:description"].startswith("كانت أمل")
     locales = [m["content"] for m in doc.all("meta", property="og:locale:alternate")]
-    assert locales == ["fr", "en"]
+    assert locales == ["fr_FR", "en_US"]
     twitter = {m["name"]: m["content"] for m in doc.all("meta") if m.get("name", "").startswith("twitter:")}
     assert twitter["twitter:card"] == "summary_large_image"
     job = Html(page(site, "en/jobs/lumen-studio/developpeuse-web-alternance/index.html"))

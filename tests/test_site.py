@@ -66,7 +66,8 @@ def test_every_page_has_lang_dir_canonical_and_alternates(site: Path) -> None:
         inner = inner + "/" if inner else ""
         assert doc.all("link", rel="canonical")[0]["href"] == f"{SITE_URL}{lang}/{inner}", rel
         alternates = {a["hreflang"]: a["href"] for a in doc.all("link", rel="alternate") if "hreflang" in a}
-        assert alternates == {**{code: f"{SITE_URL}{code}/{inner}" for code in LANGS}, "x-default": SITE_URL}, rel
+        x_default = f"{SITE_URL}fr/{inner}" if inner else SITE_URL  # the page in the default language; home: the chooser
+        assert alternates == {**{code: f"{SITE_URL}{code}/{inner}" for code in LANGS}, "x-default": x_default}, rel
 
 
 def test_root_is_a_language_chooser_without_javascript(site: Path) -> None:

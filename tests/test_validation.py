@@ -106,7 +106,7 @@ def test_a_good_job_is_valid(mini: Path) -> None:
     (("description: Une description.\n", "description: Une description.\nsalary:\n  min: 1800\n  max: 1200\n  currency: EURO\n  period: monthly\n"), [
         "jobs/lumen-studio/dev.yml:14: the salary max (1200) is below its min (1800): max must be at least min.",
         "jobs/lumen-studio/dev.yml:15: the field 'salary.currency' is 'EURO', which is not a currency code: write a three-letter ISO 4217 code such as EUR.",
-        "jobs/lumen-studio/dev.yml:16: the field 'salary.period' is 'monthly', which is not allowed. Did you mean 'month'? Write one of: hour, month, year.",
+        "jobs/lumen-studio/dev.yml:16: the field 'salary.period' is 'monthly', which is not allowed. Did you mean 'month'? Write one of: hour, day, month, year.",
     ]),
     (("description: Une description.\n", "description: Une description.\nremote: partial\n"), [
         "jobs/lumen-studio/dev.yml:12: the field 'remote' is 'partial', which is not allowed. Write one of: onsite, hybrid, full.",

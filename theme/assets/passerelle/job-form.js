@@ -40,7 +40,7 @@
 
   function problems() {
     var found = [];
-    ["id", "title_fr", "contract", "country", "posted", "deadline", "apply", "description_fr"].forEach(function (name) {
+    ["employer", "id", "title_fr", "contract", "country", "posted", "deadline", "apply", "description_fr"].forEach(function (name) {
       if (!value(name)) found.push(msg.err_required.replace("{field}", label(name)));
     });
     if (value("remote") !== "full" && !value("city")) found.push(msg.err_required.replace("{field}", label("city")));
