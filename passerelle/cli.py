@@ -109,6 +109,20 @@ def cmd_scope(args: argparse.Namespace) -> int:
     return check_scope(args.root, args.base, args.author, args.lang)
 
 
+def cmd_translations(args: argparse.Namespace) -> int:
+    from .checking import check
+    from .translations import print_reports, reports
+
+    checked = check(args.root, _today(args.today))
+    if errors(checked.problems):
+        report(checked.problems, args.lang if args.lang in LANGUAGES else "en")
+        return 1
+    if args.only and args.only not in checked.site.languages:
+        return _usage(f"--lang must be one of the site's languages ({', '.join(checked.site.languages)}), not '{args.only}'")
+    print_reports(reports(checked.site, checked.catalog, checked.strings), args.only)
+    return 0
+
+
 def cmd_schemas(args: argparse.Namespace) -> int:
     from .schemas import write_schemas
     from .site import load_site
@@ -150,6 +164,10 @@ def parser() -> argparse.ArgumentParser:
     w.add_argument("story", metavar="STORY-ID")
     w.add_argument("--date", help="the date consent was withdrawn, YYYY-MM-DD (default: today)")
     w.set_defaults(func=cmd_withdraw)
+    tr = sub.add_parser("translations", help="what each language still lacks: fields of records, pages, interface strings")
+    tr.add_argument("--lang", dest="only", help="one language only (default: every language)")
+    tr.add_argument("--today")
+    tr.set_defaults(func=cmd_translations, lang=default_language())
     sc = sub.add_parser("schemas", help="write schemas/{job,story,employer}.schema.json from the vocabulary")
     sc.set_defaults(func=cmd_schemas)
     pr = sub.add_parser("scope", help="a pull request changes one employer's jobs only, unless a maintainer made it")
@@ -163,7 +181,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not {"build", "check", "serve", "new", "withdraw", "schemas", "scope", "-h", "--help"} & set(argv):
+    if not {"build", "check", "serve", "new", "withdraw", "schemas", "scope", "translations", "-h", "--help"} & set(argv):
         argv.append("build")  # `python build.py` alone builds
     args = parser().parse_args(argv)
     args.root = args.root.resolve()

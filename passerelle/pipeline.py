@@ -29,6 +29,7 @@ from .site import Site
 from .sitemap import write_sitemap
 from .structured import script_json
 from .search import write_search_index, write_search_pages
+from .translations import reports
 from .withdrawal import traces
 from .writing import Frame, LanguagePages, MarkdownSettings, markdown_settings, move_in, write_language
 
@@ -49,6 +50,8 @@ def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: 
     site, catalog = checked.site, checked.catalog
     progress(f"checked {len(catalog.content.jobs)} jobs, {len(catalog.content.stories)} stories, "
              f"{len(catalog.content.employers)} employers")
+    for state in reports(site, catalog, checked.strings):
+        progress(state.summary())
     staging = output.staging_dir(out)
     try:
         base = urlsplit(site.url).path

@@ -149,8 +149,33 @@ def language_config(site: Site, lang: str, out: Path, work: Path) -> MkDocsConfi
     config = load_config(config_file=str(site.config_file), docs_dir=str(docs), site_dir=str(out),
                          site_url=site.lang_url(lang))
     config.theme["language"] = lang
+    extra = _material_language(site, lang, work)
+    if extra is not None:
+        config.theme.dirs.insert(0, str(extra))
     config.theme.get_env = functools.partial(_theme_env, config.theme)  # type: ignore[method-assign]
     return config
+
+
+def _material_language(site: Site, lang: str, work: Path) -> Path | None:
+    """For a language material does not translate (Pashto, say): its strings file made from English, with the
+    language's own code and direction, in a folder put before the theme's. Adding a language stays one line of
+    mkdocs.yml and one strings file of ours; material's few own words (menu labels) are then in English."""
+    material = Path(material_templates())
+    if (material / "partials" / "languages" / f"{lang}.html").is_file():
+        return None
+    english = (material / "partials" / "languages" / "en.html").read_text(encoding="utf-8")
+    text = english.replace('"language": "en"', f'"language": "{lang}"').replace(
+        '"direction": "ltr"', f'"direction": "{site.direction(lang)}"')
+    folder = work / f"material-{lang}"
+    (folder / "partials" / "languages").mkdir(parents=True, exist_ok=True)
+    (folder / "partials" / "languages" / f"{lang}.html").write_text(text, encoding="utf-8")
+    return folder
+
+
+def material_templates() -> str:
+    import material
+
+    return str(Path(material.__file__).parent / "templates")
 
 
 MarkdownSettings = tuple[list[Any], dict[str, Any]]
@@ -179,6 +204,7 @@ def write_language(site: Site, rendered: LanguagePages, staging: Path, templates
     config.plugins["passerelle"] = PagesPlugin(rendered, templates)
     mkdocs_build(config)  # empties site_dir first: the files written beside it come in after (move_in)
     shutil.rmtree(config.docs_dir, ignore_errors=True)
+    shutil.rmtree(staging / f"material-{lang}", ignore_errors=True)
     for leftover in ("sitemap.xml", "sitemap.xml.gz"):
         if (out / leftover).exists():
             os.remove(out / leftover)

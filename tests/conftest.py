@@ -20,6 +20,17 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-26"
 SITE_URL = "https://passerelle.example.org/"
+RTL = {"ar", "fa"}
+
+
+def _languages() -> tuple[str, ...]:
+    from passerelle.site import load_site
+
+    return load_site(ROOT).languages
+
+
+LANGS = _languages()
+"""The sample site's languages, default first (from mkdocs.yml)."""
 PROJECT_PARTS = ("content", "stories", "jobs", "theme", "schemas", "mkdocs.yml", "build.py", "passerelle")
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from browser import open_page, serve
+from conftest import LANGS, RTL
 
 PAGES = {
     "home": "",
@@ -22,7 +23,6 @@ PAGES = {
     "page": "about/",
     "post a job": "post-a-job/",
 }
-LANGS = ("fr", "en", "ar")
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +41,21 @@ def test_page_loads_alone_and_passes_axe(browser: Any, base: str, lang: str, kin
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
     assert results.violations_count == 0, results.generate_report()
     page.context.close()
+
+
+def test_chooser_offers_the_browsers_language_first_and_remembers_the_choice(browser: Any, base: str) -> None:
+    context = browser.new_context(locale="tr-TR")
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("http://127.0.0.1:") else r.abort())
+    page.goto(base)
+    assert page.eval_on_selector("#pa-languages li a", "a => a.hreflang") == "tr"
+    page.get_by_role("link", name="Українська").click()
+    page.wait_for_url(f"{base}uk/")
+    page.goto(base)
+    page.wait_for_url(f"{base}uk/")  # the choice is remembered on the device
+    page.goto(f"{base}?choose")
+    assert page.eval_on_selector("#pa-languages li a", "a => a.hreflang") == "tr"
+    context.close()
 
 
 def test_root_chooser(browser: Any, base: str) -> None:
@@ -62,8 +77,9 @@ def test_language_switch_keeps_the_same_page(browser: Any, base: str) -> None:
     page.context.close()
 
 
-def test_arabic_is_laid_out_right_to_left(browser: Any, base: str) -> None:
-    page, _ = open_page(browser, f"{base}ar/{PAGES['job']}", width=800)
+@pytest.mark.parametrize("lang", sorted(RTL))
+def test_right_to_left_languages_are_laid_out_right_to_left(browser: Any, base: str, lang: str) -> None:
+    page, _ = open_page(browser, f"{base}{lang}/{PAGES['job']}", width=800)
     assert page.evaluate("getComputedStyle(document.querySelector('article h1')).direction") == "rtl"
     link = page.locator(".pa-employer a").bounding_box()  # a short inline link under the title
     content = page.locator(".md-content__inner").bounding_box()
@@ -74,7 +90,7 @@ def test_arabic_is_laid_out_right_to_left(browser: Any, base: str) -> None:
     page.context.close()
 
 
-@pytest.mark.parametrize("lang", ("fr", "ar"))
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("kind", ("home", "jobs", "job", "story"))
 def test_readable_at_320_px(browser: Any, base: str, lang: str, kind: str) -> None:
     page, _ = open_page(browser, f"{base}{lang}/{PAGES[kind]}", width=320, height=640)
@@ -96,7 +112,7 @@ def test_skip_link_is_first_and_moves_focus(browser: Any, base: str) -> None:
 def test_post_a_job_form_writes_a_file_that_check_accepts(browser: Any, base: str, project: Path) -> None:
     from urllib.parse import parse_qs, urlsplit
 
-    from conftest import TODAY, run
+    from conftest import LANGS, TODAY, run
 
     page, visit = open_page(browser, f"{base}en/post-a-job/")
     assert visit.errors == []

@@ -17,11 +17,10 @@ import feedparser
 import pytest
 from PIL import Image
 
-from conftest import SITE_URL, TODAY, copy_project, run
+from conftest import LANGS, SITE_URL, TODAY, copy_project, run
 
-LANGS = ("fr", "en", "ar")
 ATOM = "{http://www.w3.org/2005/Atom}"
-TAG = re.compile(r"tag:passerelle\.example\.org,2026:(job|story)/[a-z0-9/-]+/(fr|en|ar)")
+TAG = re.compile(r"tag:passerelle\.example\.org,2026:(job|story)/[a-z0-9/-]+/(" + "|".join(LANGS) + ")")
 
 
 def feeds(site: Path) -> list[Path]:
@@ -118,7 +117,7 @@ def test_a_story_kept_out_of_search_engines_is_in_no_feed_sitemap_or_export(site
 def test_every_job_story_and_home_page_has_a_large_preview(site: Path, lang: str) -> None:
     pages = [site / lang / "index.html", *(site / lang / "jobs").glob("*/*/index.html"), *(site / lang / "stories").glob("*/index.html")]
     assert len(pages) > 15
-    locale = {"fr": "fr_FR", "en": "en_US", "ar": "ar_AR"}[lang]
+    locale = {"fr": "fr_FR", "en": "en_US", "ar": "ar_AR", "fa": "fa_IR", "uk": "uk_UA", "tr": "tr_TR"}[lang]
     for path in pages:
         tags = metas(path.read_text(encoding="utf-8"))
         image = site / urlsplit(tags["og:image"]).path.lstrip("/")

@@ -14,10 +14,9 @@ from typing import Any
 import pytest
 
 from browser import open_page, serve
-from conftest import TODAY, copy_project, run
+from conftest import LANGS, TODAY, copy_project, run
 from passerelle.search import write_search_index, write_search_pages
 
-LANGS = ("fr", "en", "ar")
 LIVE = [
     "<img src=x onerror=window.__pwned=1>",
     "&lt;img src=x onerror=window.__pwned=2&gt;",

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from conftest import ROOT, TODAY, run
+from conftest import LANGS, ROOT, TODAY, run
 from passerelle.svg import ATTRIBUTES, ELEMENTS, SvgRefused, clean_svg
 
 JOB = """\
@@ -322,8 +322,8 @@ def test_withdraw_fails_loudly_and_writes_nothing_when_it_cannot(project: Path) 
 def test_the_build_proves_a_withdrawn_story_is_gone(site: Path, tmp_path: Path) -> None:
     from passerelle.withdrawal import traces
 
-    assert traces(site, ["amal"], ("fr", "en", "ar"))  # a published story leaves traces: the proof can fail
-    assert traces(site, ["retiree"], ("fr", "en", "ar")) == []
+    assert traces(site, ["amal"], LANGS)  # a published story leaves traces: the proof can fail
+    assert traces(site, ["retiree"], LANGS) == []
 
 
 # -- 9. pathological Markdown ---------------------------------------------------------------------------
