@@ -112,7 +112,7 @@ def test_skip_link_is_first_and_moves_focus(browser: Any, base: str) -> None:
 def test_post_a_job_form_writes_a_file_that_check_accepts(browser: Any, base: str, project: Path) -> None:
     from urllib.parse import parse_qs, urlsplit
 
-    from conftest import LANGS, TODAY, run
+    from conftest import TODAY, run
 
     page, visit = open_page(browser, f"{base}en/post-a-job/")
     assert visit.errors == []
