@@ -79,10 +79,13 @@ def test_root_is_a_language_chooser_without_javascript(site: Path) -> None:
 
 def test_interface_strings_and_dates_are_in_the_readers_language(site: Path) -> None:
     job = "jobs/lumen-studio/developpeuse-web-alternance/index.html"
-    fr, en, ar = (re.sub(r"[\u00a0\u202f]", " ", page(site, f"{lang}/{job}")) for lang in LANGS)
+    fr, en, ar, fa, uk, tr = (re.sub(r"[\u00a0\u202f]", " ", page(site, f"{lang}/{job}")) for lang in ("fr", "en", "ar", "fa", "uk", "tr"))
     assert "Postuler" in fr and "30 juin 2036" in fr and "1 100 € à 1 450 € par mois" in fr
     assert ">Apply<" in en and "June 30, 2036" in en and "€1,100 to €1,450 a month" in en
     assert "قدّمي طلبك" in ar and "يونيو" in ar and "Alternance" not in ar
+    assert "درخواست بدهید" in fa and "ژوئن" in fa and "در ماه" in fa
+    assert "Подати заявку" in uk and "червня 2036" in uk and "на місяць" in uk
+    assert ">Başvur<" in tr and "30 Haziran 2036" in tr and "Ayda" in tr
 
 
 def test_fallback_text_is_marked_and_announced(site: Path) -> None:

@@ -95,7 +95,7 @@ def test_a_good_job_is_valid(mini: Path) -> None:
         "jobs/lumen-studio/dev.yml:5: the field 'location.city' is missing: it is required (unless remote: full).",
     ]),
     (("  en: Web developer", "  de: Web developer"), [
-        "jobs/lumen-studio/dev.yml:1: the field 'title' has text for 'de', which is not a language of this site. Languages: fr, en, ar.",
+        "jobs/lumen-studio/dev.yml:1: the field 'title' has text for 'de', which is not a language of this site. Languages: fr, en, ar, fa, uk, tr.",
     ]),
     (("  en: Web developer", "  en: <script>alert(1)</script>"), [
         "jobs/lumen-studio/dev.yml:1: the field 'title' contains HTML markup ('<s…'): write plain text, without < and > tags.",
@@ -196,9 +196,9 @@ def test_story_files(mini: Path) -> None:
     write(mini, "stories/amina/de.md", STORY_TEXT)
     write(mini, "stories/amina/notes.docx", b"PK")
     assert problems(mini) == [
-        "stories/amina/de.md: 'de' is not a language of this site: name the text after one of fr, en, ar (for example fr.md).",
+        "stories/amina/de.md: 'de' is not a language of this site: name the text after one of fr, en, ar, fa, uk, tr (for example fr.md).",
         "stories/amina/notes.docx: this file is not used by the story: name it in the 'photo' field of story.yml, or remove it.",
-        "stories/amina/story.yml: the story has no text: add a <lang>.md beside story.yml, for one of fr, en, ar.",
+        "stories/amina/story.yml: the story has no text: add a <lang>.md beside story.yml, for one of fr, en, ar, fa, uk, tr.",
     ]
 
 
