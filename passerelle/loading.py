@@ -49,6 +49,8 @@ class Sources:
     stories: dict[str, StoryFolder] = field(default_factory=dict)
     jobs: dict[tuple[str, str], Source] = field(default_factory=dict)
     pages: dict[str, dict[str, Source]] = field(default_factory=dict)
+    impact: Source | None = None
+    """content/impact.yml: the programme's own figures, when it has some."""
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -239,6 +241,15 @@ class _Reader:
                 if source:
                     self.out.jobs[(folder.name, path.stem)] = source
 
+    def impact(self) -> None:
+        path = self.root / "content" / "impact.yml"
+        if path.exists() or path.is_symlink():
+            why = entry_problem(path, self.root)
+            if why:
+                self.problem(path, why)
+            else:
+                self.out.impact = self.read(path)
+
     def pages(self) -> None:
         for folder in self.id_folders(self.root / "content" / "pages", M(
                 "an editorial page is a folder, content/pages/<page>/, holding one <lang>.md per language.")):
@@ -262,4 +273,5 @@ def load(root: Path, languages: tuple[str, ...]) -> Sources:
     reader.stories()
     reader.jobs()
     reader.pages()
+    reader.impact()
     return reader.out

@@ -269,6 +269,14 @@ FRENCH: dict[str, str] = {
         "le nom « {name} » est déjà celui de {other} : vérifiez qu'il ne s'agit pas deux fois de la même entreprise.",
     "the name '{name}' looks like '{other_name}' ({other}): check that this employer is not posing as another.":
         "le nom « {name} » ressemble à « {other_name} » ({other}) : vérifiez que cette entreprise ne se fait pas passer pour une autre.",
+    "the impact file": "le fichier des chiffres",
+    "a figure": "un chiffre",
+    ", for example 80 %": ", par exemple 80 %",
+    ": who published the figure": " : qui a publié ce chiffre",
+    "the field 'figures' must be a list, each figure beginning with '- value:'.":
+        "le champ « figures » doit être une liste, chaque chiffre commençant par « - value: ».",
+    "each figure must hold value:, label:, source: and date: on indented lines.":
+        "chaque chiffre doit contenir value:, label:, source: et date: sur des lignes indentées.",
     # summary
     "{count} problem(s) in {files} file(s)": "{count} problème(s) dans {files} fichier(s)",
 }

@@ -147,6 +147,17 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A figure of the programme's that the records cannot give (content/impact.yml), with where it comes from."""
+
+    value: str
+    label: Text
+    source: str
+    date: dt.date
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Content:
     """Every record of the project, valid and cross-checked."""
 
@@ -154,3 +165,4 @@ class Content:
     stories: tuple[Story, ...] = ()
     jobs: tuple[Job, ...] = ()
     pages: tuple[Page, ...] = field(default=())
+    figures: tuple[Figure, ...] = ()

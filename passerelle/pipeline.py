@@ -20,6 +20,7 @@ from .checking import check
 from .exports import write_exports
 from .feeds import write_feeds
 from .i18n import Strings
+from .impact import measure, write_impact_json
 from .markup import MarkdownRenderer
 from .media import Media, write_media
 from .problems import Problem, errors
@@ -60,6 +61,7 @@ def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: 
         write_root(site, checked.strings, media, root, staging)
         write_sitemap(site, catalog, staging)
         write_exports(site, catalog, html, staging)
+        write_impact_json(measure(catalog), staging)
         withdrawn = [s.id for s in catalog.content.stories if s.withdrawn is not None]
         left = traces(staging, withdrawn, site.languages) if withdrawn else []
         if left:  # a bug of ours: refuse to publish it (the live site stays as it was)

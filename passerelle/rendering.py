@@ -11,7 +11,10 @@ from urllib.parse import urlencode, urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
+import babel.dates
+
 from .catalog import Catalog, ascii_slug
+from .impact import bar_chart, column_chart, measure
 from .i18n import Strings
 from .markup import MarkdownRenderer
 from .media import Media
@@ -238,6 +241,7 @@ class LanguageRenderer:
         out += [self.story(story) for story in c.stories]
         out += [self.employer(e.id) for e in c.employers]
         out += [self.editorial(page) for page in c.content.pages if page.id != "home"]
+        out.append(self.impact())
         claimed: dict[str, str] = {}
         for page in out:  # every output path is claimed once: a second claimant would replace the first
             if page.url in claimed:
@@ -372,6 +376,38 @@ class LanguageRenderer:
         form = self.job_form() if page.id == "post-a-job" and self.site.repository else Markup("")
         return self.render(f"{page.id}.md", "page.html", text.title, description=text.summary or "",
                            toc=toc, content=Markup(html), text=text, form=form, feeds=self.site_feeds())
+
+    def impact(self) -> RenderedPage:
+        """The impact page: the programme's figures, then each count as a chart, a sentence and a table."""
+        data = measure(self.catalog)
+        t, rtl = self.t, self.site.is_rtl(self.lang)
+
+        def shown(n: int | None) -> str:
+            return t("impact_few") if n is None else str(n)
+
+        def section(key: str, rows: list[tuple[str, int | None]], columns: bool = False) -> dict[str, Any]:
+            title = t(key)
+            summary = "; ".join(f"{label}: {shown(n)}" for label, n in rows)
+            drawn = [(label, n) for label, n in rows if n is not None]
+            chart = (column_chart if columns else bar_chart)(key.replace("_", "-"), title, summary, drawn, rtl) if drawn else None
+            return {"id": key.replace("_", "-"), "title": title, "summary": summary, "chart": chart,
+                    "rows": [(label, shown(n)) for label, n in rows]}
+
+        employers = {e.id: e.name for e in self.catalog.employers}
+        groups = [(t("impact_group_alternance") if g == "alternance" else t(f"contract_{g}"), n) for g, n in data.jobs_by_group]
+        regions = [(t("remote_full") if r == "" else t("impact_no_region") if r == "?" else r, n) for r, n in data.jobs_by_region]
+        months = [(babel.dates.format_date(dt.date(int(m[:4]), int(m[5:]), 1), "MMM", locale=t.locale), n)
+                  for m, n in data.posted_by_month]
+        sections = [section("impact_cohorts", list(data.stories_by_cohort)),
+                    section("impact_hiring", [(employers.get(e, e), n) for e, n in data.hiring_employers]),
+                    section("impact_groups", groups), section("impact_regions", regions),
+                    section("impact_months", months, columns=True)]
+        share = round(100 * data.low_french / data.open_jobs) if data.open_jobs else 0
+        figures = [{"value": f.value, "label": self.text(f.label),
+                    "source": t("impact_source", source=f.source, date=self.date(f.date)), "url": f.url} for f in data.figures]
+        return self.render("impact.md", "impact.html", t("impact_title"), description=t("impact_intro"),
+                           figures=figures, sections=sections, feeds=self.site_feeds(),
+                           low_french=t("impact_low_french_text", n=data.low_french, total=data.open_jobs, share=share))
 
     def job_form(self) -> Markup:
         """The "Post a job" form: it writes a job file in the browser with the rules `check` applies."""

@@ -21,7 +21,7 @@ def indexable_pages(catalog: Catalog) -> list[tuple[str, dt.date]]:
     stories = [s for s in catalog.stories if s.indexable]
     newest = max([j.posted for j in catalog.jobs] + [s.published for s in stories], default=catalog.today)
 
-    pages = [("", newest), ("stories/", max((s.published for s in stories), default=newest)), ("employers/", newest)]
+    pages = [("", newest), ("impact/", newest), ("stories/", max((s.published for s in stories), default=newest)), ("employers/", newest)]
     pages += [(path, max((j.posted for j in jobs), default=newest)) for listing in catalog.listings for path, jobs in listing.pages()]
     pages += [(f"{p.id}/", newest) for p in catalog.content.pages if p.id != "home"]
     pages += [(f"jobs/{j.key}/", j.posted) for j in catalog.jobs]

@@ -7,7 +7,7 @@ from .catalog import ascii_slug
 from .fields import COUNTRIES, CURRENCIES, Fields, nearest, show
 from .loading import Source, Sources, StoryFolder
 from .media import image_problem, svg_problem
-from .models import Content, Employer, Job, Location, Page, PageText, Salary, Story, StoryText
+from .models import Content, Employer, Figure, Job, Location, Page, PageText, Salary, Story, StoryText
 from .messages import M, hint
 from .problems import Problem, ordered
 from .text import mixed_script_word, skeleton
@@ -245,7 +245,37 @@ class Validator:
         stories = [s for s in (self.story(folder, ids) for folder in self.sources.stories.values()) if s]
         jobs = [j for j in (self.job(e, i, s, ids) for (e, i), s in self.sources.jobs.items()) if j]
         pages = [p for p in (self.page(pid, texts) for pid, texts in self.sources.pages.items()) if p]
-        return Content(employers, tuple(stories), tuple(jobs), tuple(sorted(pages, key=lambda p: (p.order, p.id))))
+        return Content(employers, tuple(stories), tuple(jobs), tuple(sorted(pages, key=lambda p: (p.order, p.id))),
+                       self.figures())
+
+    def figures(self) -> tuple[Figure, ...]:
+        """content/impact.yml: `figures:`, a list of value, label, source, date and an optional url."""
+        source = self.sources.impact
+        if source is None:
+            return ()
+        top = self.fields(source, "the impact file", ("figures",))
+        if top is None:
+            return ()
+        items = top.get("figures", True)
+        if not isinstance(items, list):
+            if items is not None:
+                top.problem("figures", M("the field 'figures' must be a list, each figure beginning with '- value:'."))
+            return ()
+        out = []
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                top.problem("figures", M("each figure must hold value:, label:, source: and date: on indented lines."))
+                continue
+            f = Fields(source, item, self.problems, self.languages, "a figure", ("figures", i))
+            f.known(V.FIGURE_FIELDS)
+            value = f.string("value", True, ", for example 80 %")
+            label = f.text("label", True)
+            where = f.string("source", True, ": who published the figure")
+            day = f.date("date", True)
+            url = f.https_url("url")
+            if f.ok and value and label and where and day:
+                out.append(Figure(value, label, where, day, url))
+        return tuple(out)
 
 
 def validate(sources: Sources, languages: tuple[str, ...]) -> tuple[Content, list[Problem]]:

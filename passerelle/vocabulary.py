@@ -35,7 +35,7 @@ RESERVED_IDS = {
 }
 """Ids that would take a path the site writes for itself: jobs/<employer>/ sits beside jobs/contract/,
 jobs/region/ and jobs/page/; stories/<id>/ beside the list's stories/index."""
-RESERVED_PAGES = ("index", "jobs", "stories", "employers", "feeds", "assets", "search", "pagefind", "media", "schemas", "404")
+RESERVED_PAGES = ("impact", "index", "jobs", "stories", "employers", "feeds", "assets", "search", "pagefind", "media", "schemas", "404")
 """Editorial page names that would collide with generated paths."""
 
 EMPLOYER_FIELDS = ("name", "website", "sector", "description", "logo")
@@ -49,3 +49,9 @@ JOB_FIELDS = (
 LOCATION_FIELDS = ("city", "region", "country")
 SALARY_FIELDS = ("min", "max", "currency", "period")
 PAGE_FIELDS = ("title", "summary", "order")
+FIGURE_FIELDS = ("value", "label", "source", "date", "url")
+CONTRACT_GROUPS = {"alternance": ("apprenticeship", "professionalisation"), "internship": ("internship",),
+                   "fixed-term": ("fixed-term",), "permanent": ("permanent",), "freelance": ("freelance",)}
+"""Contracts as fellows name them: "alternance" is apprenticeship and professionalisation together."""
+LOW_FRENCH = (None, "A1", "A2")
+"""Levels of French a fellow in her first year usually has: no level asked, A1, A2."""
