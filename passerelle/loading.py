@@ -11,7 +11,7 @@ from pathlib import Path
 from .markup import markdown_problem
 from .messages import M, Message
 from .problems import Problem
-from .safefile import NotAllowed, entry_problem, inside, read_regular
+from .safefile import NotAllowed, entry_problem, read_regular
 from .text import characters_problem
 from .vocabulary import ID_MAX, ID_RE, IMAGE_SUFFIXES, RESERVED_IDS
 from .yamlfile import MAX_BYTES, Document, YamlError, decode, parse, split_front_matter
@@ -141,7 +141,14 @@ class _Reader:
         paths += [(p, False) for p in (self.root / "stories").glob("*/story.yml")]
         paths += [(p, True) for p in (self.root / "stories").glob("*/*.md") if p.stem in self.languages]
         paths += [(p, True) for p in (self.root / "content" / "pages").glob("*/*.md") if p.stem in self.languages]
-        paths = [(p, md) for p, md in paths if inside(p.parent, self.root) and not p.parent.is_symlink()]
+        safe: dict[Path, bool] = {}
+
+        def safe_folder(folder: Path) -> bool:  # not a link, nor below one, up to the project (each folder once)
+            if folder not in safe:
+                safe[folder] = folder == self.root or (not folder.is_symlink() and safe_folder(folder.parent))
+            return safe[folder]
+
+        paths = [(p, md) for p, md in paths if safe_folder(p.parent)]
         self.cache = read_all(self.root, paths)  # a folder named like a record is refused before it is read
 
     def rel(self, path: Path) -> str:
@@ -160,9 +167,10 @@ class _Reader:
 
     def entries(self, folder: Path) -> list[Path]:
         """The files and folders of `folder` that may be read; links, devices and the like are problems."""
-        if not folder.is_dir() or entry_problem(folder, self.root):
+        top = folder.parent in (self.root, self.root / "content")  # where the walk starts: resolved once
+        if not folder.is_dir() or entry_problem(folder, self.root, resolve=top):
             if folder.exists() or folder.is_symlink():
-                self.problem(folder, entry_problem(folder, self.root) or M("this should be a folder."))
+                self.problem(folder, entry_problem(folder, self.root, resolve=top) or M("this should be a folder."))
             return []
         found = []
         for path in sorted(folder.iterdir(), key=lambda p: p.name):
@@ -244,7 +252,7 @@ class _Reader:
     def impact(self) -> None:
         path = self.root / "content" / "impact.yml"
         if path.exists() or path.is_symlink():
-            why = entry_problem(path, self.root)
+            why = entry_problem(path, self.root, resolve=True)
             if why:
                 self.problem(path, why)
             else:

@@ -21,8 +21,10 @@ class NotAllowed(OSError):
         self.message = message
 
 
-def entry_problem(path: Path, root: Path) -> Message | None:
-    """Why `path` (a file or folder met under the project) may not be read, or None."""
+def entry_problem(path: Path, root: Path, resolve: bool = False) -> Message | None:
+    """Why `path` (a file or folder met under the project) may not be read, or None. An entry that is not a
+    link, in a folder already known to be inside the project, is inside it: `resolve` is for the folders the
+    walk starts from."""
     try:
         info = path.lstat()
     except OSError as e:
@@ -31,7 +33,7 @@ def entry_problem(path: Path, root: Path) -> Message | None:
         return M("it is a symbolic link: put the file or folder itself here (links are not followed).")
     if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
         return M("it is not a regular file or folder (a device, a pipe or a socket): remove it.")
-    if not inside(path, root):
+    if resolve and not inside(path, root):
         return M("it lies outside the project (through a linked folder): put the file itself in the project.")
     return None
 

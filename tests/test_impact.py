@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, TODAY, copy_project, run
+from conftest import ROOT, TODAY, run
 from passerelle.checking import check
 from passerelle.impact import measure
 
