@@ -106,7 +106,7 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
 def cmd_scope(args: argparse.Namespace) -> int:
     from .scope import check_scope
 
-    return check_scope(args.root, args.base, args.author, args.lang)
+    return check_scope(args.root, args.base, args.author, args.lang, args.format)
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
@@ -170,10 +170,11 @@ def parser() -> argparse.ArgumentParser:
     tr.set_defaults(func=cmd_translations, lang=default_language())
     sc = sub.add_parser("schemas", help="write schemas/{job,story,employer}.schema.json from the vocabulary")
     sc.set_defaults(func=cmd_schemas)
-    pr = sub.add_parser("scope", help="a pull request changes one employer's jobs only, unless a maintainer made it")
+    pr = sub.add_parser("scope", help="a pull request changes the jobs of one employer whose posters include its author, unless a maintainer made it")
     pr.add_argument("--base", required=True, help="the branch the pull request goes into, e.g. origin/main")
     pr.add_argument("--author", required=True, help="the GitHub login of its author")
     pr.add_argument("--lang", choices=LANGUAGES, default=default_language())
+    pr.add_argument("--format", choices=("text", "github"), default="text", help="github: also a workflow annotation")
     pr.set_defaults(func=cmd_scope)
     return p
 

@@ -277,6 +277,14 @@ FRENCH: dict[str, str] = {
         "le champ « figures » doit être une liste, chaque chiffre commençant par « - value: ».",
     "each figure must hold value:, label:, source: and date: on indented lines.":
         "chaque chiffre doit contenir value:, label:, source: et date: sur des lignes indentées.",
+    "the field 'posters' must be a list of GitHub logins, one a line beginning with '- '.":
+        "le champ « posters » doit être une liste d'identifiants GitHub, un par ligne commençant par « - ».",
+    "'{value}' in 'posters' is not a GitHub login: write the name shown on the person's GitHub page, such as alice-martin.":
+        "« {value} » dans « posters » n'est pas un identifiant GitHub : écrivez le nom affiché sur la page GitHub de la personne, comme alice-martin.",
+    "this pull request changes jobs and also {files}: a pull request that posts jobs changes nothing else (employer records, stories and the site are changed by the programme team).":
+        "cette pull request modifie des offres et aussi {files} : une pull request qui publie des offres ne modifie rien d'autre (les fiches des entreprises, les parcours et le site sont modifiés par l'équipe du programme).",
+    "{author} may not post for {employer}: only the GitHub accounts in 'posters' of content/employers/{employer}.yml may (as it is on {base}). Ask the programme team to add you, or send the job by e-mail from the site's Post a job page.":
+        "{author} ne peut pas publier pour {employer} : seuls les comptes GitHub listés dans « posters » de content/employers/{employer}.yml le peuvent (tel qu'il est sur {base}). Demandez à l'équipe du programme de vous ajouter, ou envoyez l'offre par e-mail depuis la page « Publier une offre » du site.",
     # summary
     "{count} problem(s) in {files} file(s)": "{count} problème(s) dans {files} fichier(s)",
 }

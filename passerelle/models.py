@@ -50,6 +50,8 @@ class Employer:
     description: Text | None
     logo: Path | None
     source: str
+    posters: tuple[str, ...] = ()
+    """GitHub logins that may open pull requests for this employer's jobs (see scope)."""
 
 
 @dataclass(frozen=True)

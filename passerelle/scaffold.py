@@ -24,6 +24,10 @@ sector:
   en: Software development
 # Fichier du logo à côté de ce fichier (svg, png, jpg, webp) / Logo file beside this one (optional)
 # logo: {id}.svg
+# Comptes GitHub qui peuvent publier les offres de l'entreprise / GitHub logins who may post its jobs
+# (facultatif : sans eux, seule l'équipe du programme publie / optional: without them, only maintainers post)
+# posters:
+#   - alice-martin
 # Présentation en Markdown / Description in Markdown (facultatif / optional)
 description:
   fr: |

@@ -114,6 +114,8 @@ def employer_schema(languages: tuple[str, ...]) -> dict[str, Any]:
             "sector": {**translatable(languages), **doc("Secteur", "Sector")},
             "description": {**translatable(languages, markdown=True), **doc("Présentation en Markdown", "Description in Markdown")},
             "logo": {"type": "string", "pattern": r"^[^/\\]+\.(svg|png|jpe?g|webp)$", **doc("Logo à côté du fichier", "Logo file beside this one", "lumen-studio.svg")},
+            "posters": {"type": "array", "items": {"type": "string", "pattern": "^@?" + V.GITHUB_LOGIN.pattern + "$"},
+                        **doc("Comptes GitHub autorisés à publier les offres de l'entreprise", "GitHub logins who may post this employer's jobs", "alice-martin")},
         },
     }
 

@@ -1,9 +1,10 @@
-"""Scope: a pull request that touches jobs/ changes one employer's folder only, unless a maintainer made it.
+"""Scope: who may post for whom. A pull request that touches jobs/ changes the jobs of one employer, whose
+`posters` include its author, and nothing else; a maintainer may do anything.
 
-Everything is read from git, never from the pull request's own files: the maintainers come from the base
-branch (a pull request cannot add its author), and every changed path counts on both sides of a rename or a
-copy (moving another employer's job into one's own folder touches both folders). Paths are read with -z, so
-that names git would quote (spaces, accents, newlines) are not skipped.
+Everything is read from git, never from the pull request's own files: the maintainers and each employer's
+posters come from the base branch (a pull request cannot add its author), and every changed path counts on
+both sides of a rename or a copy (moving another employer's job into one's own folder touches both folders).
+Paths are read with -z, so that names git would quote (spaces, accents, newlines) are not skipped.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .messages import M
+from .messages import M, Message
+from .yamlfile import YamlError, parse
 
 
 class GitError(Exception):
@@ -56,16 +58,50 @@ def employers_touched(paths: list[str]) -> list[str]:
     return sorted({p.split("/")[1] for p in paths if p.startswith("jobs/") and p.count("/") >= 2})
 
 
-def check_scope(root: Path, base: str, author: str, lang: str = "en") -> int:
+def posters(root: Path, base: str, employer: str) -> set[str]:
+    """The logins in the employer's `posters` as the base branch has them (none for a new employer)."""
     try:
-        touched = employers_touched(changed_files(root, base))
-        allowed = maintainers(root, base)
+        data = parse(_git(root, "show", f"{base}:content/employers/{employer}.yml").decode("utf-8", "replace")).data
+    except (GitError, YamlError):
+        return set()
+    found = data.get("posters") if isinstance(data, dict) else None
+    return {str(p).strip().lstrip("@").lower() for p in found} if isinstance(found, list) else set()
+
+
+def refusals(root: Path, base: str, author: str) -> list[Message]:
+    """Why `author` may not make this pull request (empty: it is in scope)."""
+    changed = changed_files(root, base)
+    if author.lower() in maintainers(root, base):
+        return []
+    jobs = [p for p in changed if p.startswith("jobs/")]
+    if not jobs:
+        return []
+    out = []
+    others = sorted(p for p in changed if not p.startswith("jobs/"))
+    if others:
+        out.append(M("this pull request changes jobs and also {files}: a pull request that posts jobs changes nothing else "
+                     "(employer records, stories and the site are changed by the programme team).", files=", ".join(others[:5])))
+    touched = employers_touched(jobs)
+    if len(touched) > 1:
+        out.append(M("this pull request changes the jobs of several employers ({employers}): open one pull request per "
+                     "employer, or ask a maintainer.", employers=", ".join(touched)))
+    for employer in touched:
+        if author.lower() not in posters(root, base, employer):
+            out.append(M("{author} may not post for {employer}: only the GitHub accounts in 'posters' of "
+                         "content/employers/{employer}.yml may (as it is on {base}). Ask the programme team to add you, "
+                         "or send the job by e-mail from the site's Post a job page.", author=author, employer=employer, base=base))
+    return out
+
+
+def check_scope(root: Path, base: str, author: str, lang: str = "en", fmt: str = "text") -> int:
+    try:
+        found = refusals(root, base, author)
     except GitError as e:
         print(f"build.py scope: git could not compare with '{base}': {e}", file=sys.stderr)
         return 2
-    if len(touched) <= 1 or author.lower() in allowed:
-        return 0
-    template = "this pull request changes the jobs of several employers ({employers}): open one pull request per employer, or ask a maintainer."
-    message = M(template, employers=", ".join(touched))
-    print(message.render(lang), file=sys.stderr)
-    return 1
+    for message in found:
+        text = message.render(lang)
+        if fmt == "github":
+            print(f"::error title=Passerelle scope::{text.replace('%', '%25').replace(chr(10), '%0A')}")
+        print(text, file=sys.stderr)
+    return 1 if found else 0

@@ -42,16 +42,35 @@ class Validator:
             sector = f.text("sector")
             description = f.text("description", markdown=True)
             logo = f.file_beside("logo", self.sources.employer_files, V.IMAGE_SUFFIXES)
+            posters = self.posters(f)
             if logo:
                 used.add(logo.name)
                 why = svg_problem(logo) if logo.suffix.lower() == ".svg" else image_problem(logo)
                 if why:
                     f.problem("logo", M("the logo {name}: {why}", name=logo.name, why=why))
             if f.ok and name and website:
-                out.append(Employer(eid, name, website, sector, description, logo, source.path))
+                out.append(Employer(eid, name, website, sector, description, logo, source.path, posters))
         self.look_alikes(out)
         for name in sorted(set(self.sources.employer_files) - used):
             self.problems.append(Problem(f"content/employers/{name}", None, M("this image is the logo of no employer: name it in an employer's 'logo' field, or remove it.")))
+        return tuple(out)
+
+    def posters(self, f: Fields) -> tuple[str, ...]:
+        """`posters`: the GitHub logins that may post this employer's jobs."""
+        value = f.get("posters", False)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            f.problem("posters", M("the field 'posters' must be a list of GitHub logins, one a line beginning with '- '."))
+            return ()
+        out = []
+        for i, item in enumerate(value):
+            login = f.typed(item, "posters", i).strip().lstrip("@") if not isinstance(item, (dict, list)) and item is not None else ""
+            if not V.GITHUB_LOGIN.fullmatch(login):
+                f.problem("posters", M("'{value}' in 'posters' is not a GitHub login: write the name shown on the person's GitHub page, such as alice-martin.",
+                                       value=login or show(item)))
+                continue
+            out.append(login.lower())
         return tuple(out)
 
     def look_alikes(self, employers: list[Employer]) -> None:
