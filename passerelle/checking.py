@@ -29,6 +29,6 @@ def check(root: Path, today: dt.date) -> Checked:
     site = load_site(root)
     strings, problems = load_strings(root / "theme" / "strings", site.languages)
     sources = load(root, site.languages)
-    content, found = validate(sources, site.languages)
+    content, found = validate(sources, site.languages, today)
     problems = ordered(problems + found)
     return Checked(site, strings, Catalog(content, today), problems)

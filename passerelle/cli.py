@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .catalog import resolve_today
-from .messages import LANGUAGES, default_language
+from .messages import LANGUAGES, M, default_language
 from .problems import Problem, errors, summary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +71,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = checked.problems
     if args.paths:
         wanted = [Path(p).resolve() for p in args.paths]
+        missing = [p for p, w in zip(args.paths, wanted, strict=True) if not w.exists()]
+        if missing:
+            for path in missing:
+                print(M("{path}: there is no such file or folder: check the path (it is relative to the folder you are in).",
+                        path=path).render(args.lang))
+            return 1
         def concerns(problem: Problem) -> bool:
             target = (args.root / problem.path).resolve()
             return any(target == w or w in target.parents or target in w.parents for w in wanted)
@@ -80,7 +86,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if errors(problems):
         return 1
     c = checked.catalog.content
-    print(f"All good: {len(c.employers)} employers, {len(c.jobs)} jobs, {len(c.stories)} stories, {len(c.pages)} pages.")
+    print(M("All good: {employers} employers, {jobs} jobs, {stories} stories, {pages} pages.", employers=len(c.employers),
+            jobs=len(c.jobs), stories=len(c.stories), pages=len(c.pages)).render(args.lang))
     return 0
 
 

@@ -29,7 +29,12 @@ DATE_MAX = dt.date(2100, 12, 31)
 """Dates a record may hold (and days a site may be built for): beyond them, date arithmetic would overflow."""
 
 
-def nearest(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
+def nearest(word: str, choices: tuple[str, ...] | list[str], words: dict[str, str] | None = None) -> str | None:
+    """The allowed value closest to `word`: the same but for case, the value an HR word means (CDI: permanent),
+    else the nearest spelling."""
+    meant = (words or {}).get(str(word).strip().casefold())
+    if meant in choices:
+        return meant
     for choice in choices:
         if choice.casefold() == str(word).casefold():
             return choice
@@ -113,16 +118,18 @@ class Fields:
             return None
         return text
 
-    def choice(self, key: str, choices: tuple[str, ...], required: bool = False, default: str | None = None) -> str | None:
+    def choice(self, key: str, choices: tuple[str, ...], required: bool = False, default: str | None = None,
+               words: dict[str, str] | None = None) -> str | None:
         value = self.get(key, required)
         if value is None:
             return default
-        if str(value) not in choices:
+        typed = self.typed(value, key) if not isinstance(value, (dict, list)) else str(value)
+        if typed not in choices:
             self.problem(key, M("the field '{field}' is {value}, which is not allowed.{hint} Write one of: {allowed}.",
-                                field=self.name(key), value=show(value), hint=hint(nearest(str(value), choices)),
-                                allowed=", ".join(choices)))
+                                field=self.name(key), value=show(typed) if not isinstance(value, (dict, list)) else show(value),
+                                hint=hint(nearest(typed, choices, words)), allowed=", ".join(choices)))
             return default
-        return str(value)
+        return typed
 
     def date(self, key: str, required: bool = False) -> dt.date | None:
         value = self.get(key, required, ", a date written YYYY-MM-DD")

@@ -285,6 +285,24 @@ FRENCH: dict[str, str] = {
         "cette pull request modifie des offres et aussi {files} : une pull request qui publie des offres ne modifie rien d'autre (les fiches des entreprises, les parcours et le site sont modifiés par l'équipe du programme).",
     "{author} may not post for {employer}: only the GitHub accounts in 'posters' of content/employers/{employer}.yml may (as it is on {base}). Ask the programme team to add you, or send the job by e-mail from the site's Post a job page.":
         "{author} ne peut pas publier pour {employer} : seuls les comptes GitHub listés dans « posters » de content/employers/{employer}.yml le peuvent (tel qu'il est sur {base}). Demandez à l'équipe du programme de vous ajouter, ou envoyez l'offre par e-mail depuis la page « Publier une offre » du site.",
+    "the deadline ({deadline}) is already past: the job will not appear on the site. Move the deadline, or remove the file.":
+        "la date limite ({deadline}) est déjà passée : l'offre ne paraîtra pas sur le site. Reculez la date limite, ou supprimez le fichier.",
+    "the job is posted on {posted}, in the future: it will appear on the site only from that day.":
+        "l'offre est publiée le {posted}, dans le futur : elle ne paraîtra sur le site qu'à partir de ce jour.",
+    "the job starts on {start}, before the date it is posted ({posted}): check the start date.":
+        "l'offre commence le {start}, avant sa date de publication ({posted}) : vérifiez la date de début.",
+    "the file still holds the template's example text or address: replace it with the job's own.":
+        "le fichier contient encore le texte ou l'adresse d'exemple du modèle : remplacez-les par ceux de l'offre.",
+    "the apply link goes to {host}, not to the employer's website ({site}): check that it is the employer's own (a link elsewhere is a common sign of a fake offer).":
+        "le lien pour postuler mène à {host}, et non au site de l'entreprise ({site}) : vérifiez qu'il est bien le sien (un lien ailleurs est un signe fréquent de fausse offre).",
+    "the same title is already open at this employer ({other}): is this the same job twice?":
+        "le même intitulé est déjà ouvert chez cette entreprise ({other}) : est-ce deux fois la même offre ?",
+    "{path}: there is no such file or folder: check the path (it is relative to the folder you are in).":
+        "{path} : ce fichier ou dossier n'existe pas : vérifiez le chemin (il part du dossier où vous êtes).",
+    "All good: {employers} employers, {jobs} jobs, {stories} stories, {pages} pages.":
+        "Tout est bon : {employers} entreprises, {jobs} offres, {stories} parcours, {pages} pages.",
+    "{count} problem(s) and {warnings} warning(s) in {files} file(s)":
+        "{count} problème(s) et {warnings} avertissement(s) dans {files} fichier(s)",
     # summary
     "{count} problem(s) in {files} file(s)": "{count} problème(s) dans {files} fichier(s)",
 }

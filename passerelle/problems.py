@@ -42,6 +42,11 @@ def ordered(problems: list[Problem]) -> list[Problem]:
 
 def summary(problems: list[Problem], lang: str = "en") -> str:
     files = len({p.path for p in problems})
+    warnings = sum(1 for p in problems if p.warning)
+    count = len(problems) - warnings
+    if warnings:
+        return M("{count} problem(s) and {warnings} warning(s) in {files} file(s)", count=count, warnings=warnings,
+                 files=files).render(lang)
     if lang == "fr":
-        return M("{count} problem(s) in {files} file(s)", count=len(problems), files=files).render("fr")
-    return f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+        return M("{count} problem(s) in {files} file(s)", count=count, files=files).render("fr")
+    return f"{count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}"

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from urllib.parse import urlsplit
+
 from . import vocabulary as V
 from .catalog import ascii_slug
 from .fields import COUNTRIES, CURRENCIES, Fields, nearest, show
 from .loading import Source, Sources, StoryFolder
 from .media import image_problem, svg_problem
 from .models import Content, Employer, Figure, Job, Location, Page, PageText, Salary, Story, StoryText
-from .messages import M, hint
+from .messages import M, Message, hint
 from .problems import Problem, ordered
 from .text import mixed_script_word, skeleton
 
 
+TEMPLATE_TEXT = ("https://example.org/careers/", "Ce que fera la personne recrutée, avec qui",
+                 "What the person hired will do, with whom")
+"""What `new job` writes as an example: left in a record, it was not filled in."""
+
+
 class Validator:
-    def __init__(self, sources: Sources, languages: tuple[str, ...]) -> None:
+    def __init__(self, sources: Sources, languages: tuple[str, ...], today: dt.date | None = None) -> None:
         self.sources = sources
         self.languages = languages
+        self.today = today
         self.problems: list[Problem] = list(sources.problems)
 
     def fields(self, source: Source, what: str, allowed: tuple[str, ...]) -> Fields | None:
@@ -155,8 +164,8 @@ class Validator:
             f.problem(None, M("the folder 'jobs/{employer}/' names no employer: add content/employers/{employer}.yml, or move this file into the folder of an existing employer.{hint}",
                               employer=eid, hint=hint(nearest(eid, sorted(employers)), " Did you mean jobs/{near}/?")))
         title = f.text("title", True)
-        contract = f.choice("contract", V.CONTRACTS, True)
-        remote = f.choice("remote", V.REMOTE, default="onsite") or "onsite"
+        contract = f.choice("contract", V.CONTRACTS, True, words=V.WORDS["contract"])
+        remote = f.choice("remote", V.REMOTE, default="onsite", words=V.WORDS["remote"]) or "onsite"
         location = self.location(source, f, remote)
         posted = f.date("posted", True)
         deadline = f.date("deadline", True)
@@ -172,8 +181,48 @@ class Validator:
                                     deadline=deadline, posted=posted))
         if not (f.ok and title and contract and location and posted and deadline and apply and description):
             return None
+        self.advise(source, f, posted, deadline, start, apply)
         return Job(eid, jid, title, contract, location, remote, posted, deadline, start, apply, description, level,
                    training, salary, tags, source.path)
+
+    def advise(self, source: Source, f: Fields, posted: dt.date, deadline: dt.date, start: dt.date | None, apply: str) -> None:
+        """Warnings: what is allowed but is most likely a mistake that would cost the job its readers."""
+        def warn(key: str, message: Message) -> None:
+            self.problems.append(Problem(source.path, source.doc.line(key), message, warning=True))
+
+        if self.today and deadline < self.today:
+            warn("deadline", M("the deadline ({deadline}) is already past: the job will not appear on the site. "
+                               "Move the deadline, or remove the file.", deadline=deadline))
+        if self.today and posted > self.today:
+            warn("posted", M("the job is posted on {posted}, in the future: it will appear on the site only from that day.",
+                             posted=posted))
+        if start and start < posted:
+            warn("start", M("the job starts on {start}, before the date it is posted ({posted}): check the start date.",
+                            start=start, posted=posted))
+        raw = source.doc.text if source.doc.text is not None else ""
+        if any(sample in raw or sample in apply for sample in TEMPLATE_TEXT):
+            warn("apply" if TEMPLATE_TEXT[0] in apply else "description", M(
+                "the file still holds the template's example text or address: replace it with the job's own."))
+
+    def apply_elsewhere(self, jobs: list[Job], employers: tuple[Employer, ...]) -> None:
+        """Warn of an apply link on another domain than the employer's site, and of a title already open there."""
+        sites = {e.id: _domain(e.website) for e in employers}
+        seen: dict[tuple[str, str], Job] = {}
+        for job in sorted(jobs, key=lambda j: (j.posted, j.key)):
+            source = self.sources.jobs[(job.employer, job.id)]
+            host = _domain(job.apply) if job.apply.startswith("https://") else _domain("https://" + job.apply.split("@")[-1])
+            if sites.get(job.employer) and host and host != sites[job.employer]:
+                self.problems.append(Problem(job.source, source.doc.line("apply"), M(
+                    "the apply link goes to {host}, not to the employer's website ({site}): check that it is the employer's "
+                    "own (a link elsewhere is a common sign of a fake offer).", host=host, site=sites[job.employer]), warning=True))
+            title = (job.title.by_lang[0][1].casefold(), job.employer)
+            open_ = self.today is None or job.posted <= self.today <= job.deadline
+            if open_ and title in seen:
+                self.problems.append(Problem(job.source, source.doc.line("title"), M(
+                    "the same title is already open at this employer ({other}): is this the same job twice?",
+                    other=seen[title].source), warning=True))
+            elif open_:
+                seen[title] = job
 
     def location(self, source: Source, parent: Fields, remote: str) -> Location | None:
         value = parent.get("location", True)
@@ -222,7 +271,7 @@ class Validator:
         if currency and currency not in CURRENCIES:
             f.problem("currency", M("the field 'salary.currency' is '{value}', which is not a currency code: write a three-letter ISO 4217 code such as EUR.",
                                     value=currency))
-        period = f.choice("period", V.SALARY_PERIODS, True)
+        period = f.choice("period", V.SALARY_PERIODS, True, words=V.WORDS["period"])
         low, high = amounts
         if low is not None and high is not None and low > high:
             f.problem("max", M("the salary max ({high}) is below its min ({low}): max must be at least min.", high=high, low=low))
@@ -263,6 +312,7 @@ class Validator:
         ids = set(self.sources.employers)  # a broken employer still exists: its jobs get no second error
         stories = [s for s in (self.story(folder, ids) for folder in self.sources.stories.values()) if s]
         jobs = [j for j in (self.job(e, i, s, ids) for (e, i), s in self.sources.jobs.items()) if j]
+        self.apply_elsewhere(jobs, employers)
         pages = [p for p in (self.page(pid, texts) for pid, texts in self.sources.pages.items()) if p]
         return Content(employers, tuple(stories), tuple(jobs), tuple(sorted(pages, key=lambda p: (p.order, p.id))),
                        self.figures())
@@ -297,8 +347,17 @@ class Validator:
         return tuple(out)
 
 
-def validate(sources: Sources, languages: tuple[str, ...]) -> tuple[Content, list[Problem]]:
-    """Turn what was read into typed records; return them with every problem found."""
-    validator = Validator(sources, languages)
+def _domain(url: str) -> str:
+    """The registrable part of a URL's host, roughly: its last two labels (jobs.acme.example.org -> example.org is
+    too coarse for shared hosts, so three labels are kept when the second-level label is short, as in co.uk)."""
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-2]) <= 3 else 2
+    return ".".join(labels[-keep:])
+
+
+def validate(sources: Sources, languages: tuple[str, ...], today: dt.date | None = None) -> tuple[Content, list[Problem]]:
+    """Turn what was read into typed records; return them with every problem found (warnings need `today`)."""
+    validator = Validator(sources, languages, today)
     content = validator.run()
     return content, ordered(validator.problems)

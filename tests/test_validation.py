@@ -217,7 +217,7 @@ def test_employer_rules(mini: Path) -> None:
     assert problems(mini) == [
         "content/employers/acme.yml:2: the field 'website' is 'acme.example.org': write an address beginning with https://, for example https://example.org/careers.",
         "content/employers/acme.yml:3: the logo acme.svg: the SVG file declares a DTD or entities (<!DOCTYPE, <!ENTITY, <!ATTLIST): export it again as a plain SVG, or use a PNG.",
-        "content/employers/acme.yml:4: unknown field 'secteur'. Did you mean 'sector'? The fields of an employer are: name, website, sector, description, logo.",
+        "content/employers/acme.yml:4: unknown field 'secteur'. Did you mean 'sector'? The fields of an employer are: name, website, sector, description, logo, posters.",
     ]
 
 
