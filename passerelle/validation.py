@@ -16,6 +16,9 @@ from .problems import Problem, ordered
 from .text import mixed_script_word, skeleton
 
 
+RECENT_DAYS = 30
+"""A job posted this recently whose deadline has passed most likely has a mistyped deadline (an older one simply
+closed, and leaves the site by itself)."""
 TEMPLATE_TEXT = ("https://example.org/careers/", "Ce que fera la personne recrutée, avec qui",
                  "What the person hired will do, with whom")
 """What `new job` writes as an example: left in a record, it was not filled in."""
@@ -190,7 +193,7 @@ class Validator:
         def warn(key: str, message: Message) -> None:
             self.problems.append(Problem(source.path, source.doc.line(key), message, warning=True))
 
-        if self.today and deadline < self.today:
+        if self.today and deadline < self.today <= posted + dt.timedelta(days=RECENT_DAYS):
             warn("deadline", M("the deadline ({deadline}) is already past: the job will not appear on the site. "
                                "Move the deadline, or remove the file.", deadline=deadline))
         if self.today and posted > self.today:

@@ -69,7 +69,7 @@ def validate_text(text: str) -> list:
         sources.jobs[("lumen-studio", "x")] = Source("jobs/lumen-studio/x.yml", parse(text))
     except YamlError as e:
         return [e]
-    return validate(sources, LANGS)[1]
+    return [p for p in validate(sources, LANGS)[1] if not getattr(p, "warning", False)]  # warnings stop nothing
 
 
 @settings(max_examples=150, deadline=None)
@@ -111,8 +111,8 @@ def test_valid_jobs_always_build(tmp_path: Path, jobs: list[dict]) -> None:
     for i, job in enumerate(jobs):
         (root / "jobs" / "acme" / f"job-{i}.yml").write_text(yaml.safe_dump(job, allow_unicode=True), encoding="utf-8")
     today = min(j["posted"] for j in jobs)
-    assert check(root, today).problems == []
-    assert build(root, root / "site", today) == []
+    assert [p for p in check(root, today).problems if not p.warning] == []
+    assert [p for p in build(root, root / "site", today) if not p.warning] == []
     assert (root / "site" / "fr" / "jobs" / "acme" / "job-0" / "index.html").is_file() or jobs[0]["posted"] > today
 
 
@@ -160,8 +160,8 @@ def test_whatever_check_accepts_builds(tmp_path: Path, jobs: list[dict]) -> None
     today = dt.date(2030, 1, 1)
     for i, job in enumerate(jobs):
         (root / "jobs" / "acme" / f"job-{i}.yml").write_text(yaml.safe_dump(job, allow_unicode=True), encoding="utf-8")
-    refused = {p.path for p in check(root, today).problems}
+    refused = {p.path for p in check(root, today).problems if not p.warning}
     for path in refused:
         (root / path).unlink()
-    assert check(root, today).problems == []
+    assert [p for p in check(root, today).problems if not p.warning] == []
     assert build(root, root / "site", today) == []
