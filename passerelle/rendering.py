@@ -226,7 +226,8 @@ class LanguageRenderer:
         url = page_url(src)
         head = self.env.get_template("head.html").render(
             r=self, t=self.t, url=url, title=title, description=description, noindex=noindex, og_type=og_type,
-            image=image or self.media.card, image_alt=image_alt or f"{self.site.name}: {self.t('tagline')}",
+            image=image or self.media.card, image_url=self.site.url + (image or self.media.card)["src"][len(self.base):],
+            image_alt=image_alt or f"{self.site.name}: {self.t('tagline')}",
             og_locale=og_locale(self.lang), og_alternates=[og_locale(code) for code in self.site.languages if code != self.lang],
             jsonld=Markup(script_json(jsonld)) if jsonld else None, feeds=feeds or [],
             site=self.site,
