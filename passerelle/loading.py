@@ -168,9 +168,10 @@ class _Reader:
     def entries(self, folder: Path) -> list[Path]:
         """The files and folders of `folder` that may be read; links, devices and the like are problems."""
         top = folder.parent in (self.root, self.root / "content")  # where the walk starts: resolved once
-        if not folder.is_dir() or entry_problem(folder, self.root, resolve=top):
+        why = entry_problem(folder, self.root, resolve=top) if folder.exists() or folder.is_symlink() else None
+        if why or not folder.is_dir():
             if folder.exists() or folder.is_symlink():
-                self.problem(folder, entry_problem(folder, self.root, resolve=top) or M("this should be a folder."))
+                self.problem(folder, why or M("this should be a folder."))
             return []
         found = []
         for path in sorted(folder.iterdir(), key=lambda p: p.name):

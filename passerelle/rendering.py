@@ -128,6 +128,8 @@ class LanguageRenderer:
         self._cards: dict[tuple[str, str], tuple[Markup, bool]] = {}
         self._fragments: dict[str, Markup] = {}
         self._macros = self.env.get_template("macros.html").module
+        self.og_locales = [og_locale(code) for code in (self.lang, *(c for c in site.languages if c != self.lang))]
+        """This language's Open Graph locale, then the others' (the same on every page: computed once)."""
         self.state = PageState(site, self.lang)
 
     # -- helpers the templates call ------------------------------------------------------------
@@ -224,11 +226,12 @@ class LanguageRenderer:
             notice = self.env.get_template("notice.html").render(r=self, t=self.t)
             body = notice + body
         url = page_url(src)
+        image = image or self.media.card
         head = self.env.get_template("head.html").render(
             r=self, t=self.t, url=url, title=title, description=description, noindex=noindex, og_type=og_type,
-            image=image or self.media.card, image_url=self.site.url + (image or self.media.card)["src"][len(self.base):],
+            image=image, image_url=self.site.url + image["src"][len(self.base):],
             image_alt=image_alt or f"{self.site.name}: {self.t('tagline')}",
-            og_locale=og_locale(self.lang), og_alternates=[og_locale(code) for code in self.site.languages if code != self.lang],
+            og_locale=self.og_locales[0], og_alternates=self.og_locales[1:],
             jsonld=Markup(script_json(jsonld)) if jsonld else None, feeds=feeds or [],
             site=self.site,
         )

@@ -10,7 +10,7 @@ from .catalog import ascii_slug
 from .fields import COUNTRIES, CURRENCIES, Fields, nearest, show
 from .loading import Source, Sources, StoryFolder
 from .media import image_problem, svg_problem
-from .models import Content, Employer, Figure, Job, Location, Page, PageText, Salary, Story, StoryText
+from .models import Content, Employer, Figure, Job, Location, Page, PageText, Salary, Story, StoryText, Text
 from .messages import M, Message, hint
 from .problems import Problem, ordered
 from .text import mixed_script_word, skeleton
@@ -184,11 +184,12 @@ class Validator:
                                     deadline=deadline, posted=posted))
         if not (f.ok and title and contract and location and posted and deadline and apply and description):
             return None
-        self.advise(source, f, posted, deadline, start, apply)
+        self.advise(source, posted, deadline, start, apply, description)
         return Job(eid, jid, title, contract, location, remote, posted, deadline, start, apply, description, level,
                    training, salary, tags, source.path)
 
-    def advise(self, source: Source, f: Fields, posted: dt.date, deadline: dt.date, start: dt.date | None, apply: str) -> None:
+    def advise(self, source: Source, posted: dt.date, deadline: dt.date, start: dt.date | None, apply: str,
+               description: Text) -> None:
         """Warnings: what is allowed but is most likely a mistake that would cost the job its readers."""
         def warn(key: str, message: Message) -> None:
             self.problems.append(Problem(source.path, source.doc.line(key), message, warning=True))
@@ -202,8 +203,8 @@ class Validator:
         if start and start < posted:
             warn("start", M("the job starts on {start}, before the date it is posted ({posted}): check the start date.",
                             start=start, posted=posted))
-        raw = source.doc.text if source.doc.text is not None else ""
-        if any(sample in raw or sample in apply for sample in TEMPLATE_TEXT):
+        texts = [apply, *(text for _, text in description.by_lang)]  # the values: a file's text may be set aside
+        if any(sample in text for sample in TEMPLATE_TEXT for text in texts):
             warn("apply" if TEMPLATE_TEXT[0] in apply else "description", M(
                 "the file still holds the template's example text or address: replace it with the job's own."))
 
