@@ -8,9 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-from .catalog import resolve_today
-from .messages import LANGUAGES, M, default_language
-from .problems import Problem, errors, summary
+from passerelle.records.days import resolve_today
+from passerelle.records.messages import LANGUAGES, M, default_language
+from passerelle.records.problems import Problem, errors, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,8 +47,8 @@ def report(problems: list[Problem], lang: str = "en", fmt: str = "text") -> None
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .output import out_problem
-    from .pipeline import build
+    from passerelle.publish.staging import out_problem
+    from passerelle.pipeline import build
 
     quiet = args.quiet
     why = out_problem(Path(args.out), args.root)
@@ -65,7 +65,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .checking import check
+    from passerelle.records.check import check
 
     checked = check(args.root, _today(args.today))
     problems = checked.problems
@@ -92,33 +92,33 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from passerelle.commands.serve import serve
 
     _today(args.today)  # a bad --today is a usage error before anything starts
     return serve(args.root, args.host, args.port, args.today)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .scaffold import new
+    from passerelle.commands.new import new
 
     return new(args.root, args.kind, args.ids)
 
 
 def cmd_withdraw(args: argparse.Namespace) -> int:
-    from .withdrawal import withdraw
+    from passerelle.commands.withdraw import withdraw
 
     return withdraw(args.root, args.story, _today(args.date))
 
 
 def cmd_scope(args: argparse.Namespace) -> int:
-    from .scope import check_scope
+    from passerelle.commands.scope import check_scope
 
     return check_scope(args.root, args.base, args.author, args.lang, args.format)
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
-    from .checking import check
-    from .translations import print_reports, reports
+    from passerelle.records.check import check
+    from passerelle.records.translations import print_reports, reports
 
     checked = check(args.root, _today(args.today))
     if errors(checked.problems):
@@ -131,8 +131,8 @@ def cmd_translations(args: argparse.Namespace) -> int:
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
-    from .schemas import write_schemas
-    from .site import load_site
+    from passerelle.records.schemas import write_schemas
+    from passerelle.records.settings import load_site
 
     site = load_site(args.root)
     for path in write_schemas(args.root, site.languages, site.url):

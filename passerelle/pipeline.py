@@ -14,25 +14,25 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from . import output
-from .catalog import Catalog
-from .checking import check
-from .exports import write_exports
-from .feeds import write_feeds
-from .i18n import Strings
-from .impact import measure, write_impact_json
-from .markup import MarkdownRenderer
-from .media import Media, write_media
-from .problems import Problem, errors
-from .messages import M
-from .rendering import LanguageRenderer, PathClaimedTwice, markdown_texts, og_locale
-from .site import Site
-from .sitemap import write_sitemap
-from .structured import script_json
-from .search import write_search_index, write_search_pages
-from .translations import reports
-from .withdrawal import traces
-from .writing import Frame, LanguagePages, MarkdownSettings, markdown_settings, move_in, write_language
+from passerelle.publish import staging as output
+from passerelle.records.catalog import Catalog
+from passerelle.records.check import check
+from passerelle.render.exports import write_exports
+from passerelle.render.feeds import write_feeds
+from passerelle.records.strings import Strings
+from passerelle.render.impact import measure, write_impact_json
+from passerelle.records.markup import MarkdownRenderer
+from passerelle.render.media import Media, write_media
+from passerelle.records.problems import Problem, errors
+from passerelle.records.messages import M
+from passerelle.render.pages import LanguageRenderer, PathClaimedTwice, markdown_texts, og_locale
+from passerelle.records.settings import Site
+from passerelle.render.sitemap import write_sitemap
+from passerelle.render.structured import script_json
+from passerelle.render.search import write_search_index, write_search_pages
+from passerelle.records.translations import reports
+from passerelle.publish.consent import traces
+from passerelle.publish.theme import Frame, LanguagePages, MarkdownSettings, markdown_settings, move_in, write_language
 
 Progress = Callable[[str], None]
 

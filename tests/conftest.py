@@ -24,7 +24,7 @@ RTL = {"ar", "fa"}
 
 
 def _languages() -> tuple[str, ...]:
-    from passerelle.site import load_site
+    from passerelle.records.settings import load_site
 
     return load_site(ROOT).languages
 
@@ -56,6 +56,18 @@ def run(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess
 def project(tmp_path: Path) -> Path:
     """A private copy of the sample project, free to break."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A project with the site settings, the theme and one employer, Lumen Studio."""
+    root = tmp_path / "mini"
+    (root / "content" / "employers").mkdir(parents=True)
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", root / "theme")
+    for name in ("lumen-studio.yml", "lumen-studio.svg"):
+        shutil.copy2(ROOT / "content" / "employers" / name, root / "content" / "employers" / name)
+    return root
 
 
 @pytest.fixture(scope="session")

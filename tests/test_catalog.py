@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run
-from passerelle.catalog import Catalog, resolve_today
-from passerelle.checking import check
+from passerelle.records.catalog import Catalog
+from passerelle.records.days import resolve_today
+from passerelle.records.check import check
 
 D = dt.date
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from conftest import ROOT, TODAY, run
 
-from passerelle.output import scratch_base
+from passerelle.publish.staging import scratch_base
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -79,10 +79,10 @@ def test_messages_in_french_and_as_pull_request_annotations(project: Path) -> No
 def test_every_message_has_a_french_translation() -> None:
     import ast
 
-    from passerelle.messages import FRENCH
+    from passerelle.records.messages import FRENCH
 
     templates = set()
-    for module in (ROOT / "passerelle").glob("*.py"):
+    for module in (ROOT / "passerelle").rglob("*.py"):
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "M" and node.args \
                     and isinstance(node.args[0], ast.Constant):

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, TODAY, run
-from passerelle.checking import check
-from passerelle.impact import measure
+from passerelle.records.check import check
+from passerelle.render.impact import measure
 
 
 def sample() -> Any:

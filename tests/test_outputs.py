@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from conftest import LANGS, ROOT, SITE_URL
-from test_site import OPEN_JOBS, PUBLISHED_STORIES, Html, page
+from helpers import OPEN_JOBS, PUBLISHED_STORIES, Html, page
 
 FEEDS = [(lang, kind, fmt) for lang in LANGS for kind in ("jobs", "stories") for fmt in ("xml", "atom.xml")]
 

@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from passerelle import vocabulary as V
-from passerelle.loading import Source, Sources
-from passerelle.checking import check
+from passerelle.records import vocabulary as V
+from passerelle.records.loading import Source, Sources
+from passerelle.records.check import check
 from passerelle.pipeline import build
-from passerelle.validation import validate
-from passerelle.yamlfile import YamlError, decode, parse
+from passerelle.records.validation import validate
+from passerelle.records.yamlfile import YamlError, decode, parse
 
 LANGS = ("fr", "en", "ar")
 plain = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Co", "Cn"), blacklist_characters="<>&"), min_size=1, max_size=40) \

@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from passerelle.schemas import render, schemas
-from passerelle.site import load_site
-from test_validation import GOOD_JOB, job_problems, mini  # noqa: F401 - fixture
+from passerelle.records.schemas import render, schemas
+from passerelle.records.settings import load_site
+from helpers import GOOD_JOB, job_problems
 
 SITE = load_site(ROOT)
 SCHEMAS = schemas(SITE.languages, SITE.url)

@@ -6,36 +6,12 @@ import json
 import re
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from conftest import LANGS, ROOT, RTL, SITE_URL, TODAY, run
-
-OPEN_JOBS = 12
-PUBLISHED_STORIES = 7
-
-
-class Html(HTMLParser):
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str]]] = []
-        self.feed(text)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, {k: v or "" for k, v in attrs}))
-
-    def first(self, tag: str) -> dict[str, str]:
-        return next(a for t, a in self.tags if t == tag)
-
-    def all(self, tag: str, **want: str) -> list[dict[str, str]]:
-        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in want.items())]
-
-
-def page(site: Path, rel: str) -> str:
-    return (site / rel).read_text(encoding="utf-8")
-
+from helpers import OPEN_JOBS, PUBLISHED_STORIES, Html, page
 
 def lang_pages(site: Path) -> list[Path]:
     return sorted(p for lang in LANGS for p in (site / lang).rglob("*.html") if p.name != "404.html")

@@ -15,7 +15,7 @@ import pytest
 
 from browser import open_page, serve
 from conftest import LANGS, TODAY, copy_project, run
-from passerelle.search import write_search_index, write_search_pages
+from passerelle.render.search import write_search_index, write_search_pages
 
 LIVE = [
     "<img src=x onerror=window.__pwned=1>",

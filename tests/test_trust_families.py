@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from conftest import LANGS, ROOT, TODAY, run
-from passerelle.svg import ATTRIBUTES, ELEMENTS, SvgRefused, clean_svg
+from passerelle.records.svg import ATTRIBUTES, ELEMENTS, SvgRefused, clean_svg
 
 JOB = """\
 title: {title}
@@ -222,7 +222,7 @@ def test_bad_photos_are_refused_by_check(project: Path, kind: str) -> None:
 
 
 def test_a_16_bit_grey_photo_keeps_its_tones() -> None:
-    from passerelle.media import clean_pixels
+    from passerelle.render.media import clean_pixels
 
     grey = Image.linear_gradient("L").resize((64, 64)).convert("I")
     grey16 = grey.point(lambda v: v * 257).convert("I;16")
@@ -320,7 +320,7 @@ def test_withdraw_fails_loudly_and_writes_nothing_when_it_cannot(project: Path) 
 
 
 def test_the_build_proves_a_withdrawn_story_is_gone(site: Path, tmp_path: Path) -> None:
-    from passerelle.withdrawal import traces
+    from passerelle.publish.consent import traces
 
     assert traces(site, ["amal"], LANGS)  # a published story leaves traces: the proof can fail
     assert traces(site, ["retiree"], LANGS) == []
@@ -358,7 +358,7 @@ def test_ids_the_site_uses_for_itself_are_refused(project: Path) -> None:
 def test_the_writer_refuses_a_path_claimed_twice(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import datetime as dt
 
-    from passerelle import loading
+    from passerelle.records import loading
     from passerelle.pipeline import build
 
     monkeypatch.setattr(loading, "RESERVED_IDS", {"employers": (), "jobs": (), "stories": ()})

@@ -2,61 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
-from passerelle.checking import check
-
-TODAY = dt.date(2026, 11, 26)
-
-GOOD_JOB = """\
-title:
-  fr: Développeuse web
-  en: Web developer
-contract: apprenticeship
-location:
-  city: Lyon
-  country: FR
-posted: 2026-09-01
-deadline: 2036-06-30
-apply: https://example.org/apply
-description: Une description.
-"""
-
-
-@pytest.fixture
-def mini(tmp_path: Path) -> Path:
-    """A project with the site settings, the theme and one employer, Lumen Studio."""
-    root = tmp_path / "mini"
-    (root / "content" / "employers").mkdir(parents=True)
-    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "theme", root / "theme")
-    for name in ("lumen-studio.yml", "lumen-studio.svg"):
-        shutil.copy2(ROOT / "content" / "employers" / name, root / "content" / "employers" / name)
-    return root
-
-
-def write(root: Path, rel: str, text: str | bytes) -> None:
-    path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-
-
-def problems(root: Path) -> list[str]:
-    return [str(p) for p in check(root, TODAY).problems]
-
-
-def job_problems(root: Path, text: str) -> list[str]:
-    write(root, "jobs/lumen-studio/dev.yml", text)
-    return problems(root)
-
+from helpers import GOOD_JOB, TODAY, job_problems, problems, write
+from passerelle.records.check import check
 
 def test_the_sample_is_valid() -> None:
     assert problems(ROOT) == []
@@ -242,7 +194,7 @@ def test_a_large_project_read_on_every_core_gets_the_same_problems_and_lines(pro
                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """From a few hundred files, records are read by worker processes that leave their text behind; a problem
     found later must still name the right line (the file is read again for it)."""
-    from passerelle import loading
+    from passerelle.records import loading
 
     job = project / "jobs" / "lumen-studio" / "bad.yml"
     job.write_text(GOOD_JOB.replace("contract: apprenticeship", "contract: appprenticeship\nold: 1"), encoding="utf-8")

@@ -6,7 +6,7 @@ import tracemalloc
 
 import pytest
 
-from passerelle.yamlfile import YamlError, decode, parse, split_front_matter
+from passerelle.records.yamlfile import YamlError, decode, parse, split_front_matter
 
 BOMB = """\
 a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
