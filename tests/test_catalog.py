@@ -35,6 +35,18 @@ def test_a_job_is_open_through_its_deadline_day() -> None:
     assert FULLSTACK not in keys(catalog(D(2036, 3, 1)).recently_closed)  # long closed: no page at all
 
 
+def test_every_query_agrees_on_which_jobs_are_open() -> None:
+    """The pages (is_open), the lists (jobs) and the closed pages (recently_closed) say the same of every job,
+    on the days around each deadline and posting day."""
+    days = {j.deadline + dt.timedelta(days=n) for j in catalog(D(2026, 11, 26)).content.jobs for n in (-1, 0, 1)}
+    days |= {j.posted + dt.timedelta(days=n) for j in catalog(D(2026, 11, 26)).content.jobs for n in (-1, 0)}
+    for day in sorted(days):
+        c = catalog(day)
+        for job in c.content.jobs:
+            assert c.is_open(job) == (job in c.jobs) == (job.posted <= day <= job.deadline), (job.key, day)
+            assert not (job in c.jobs and job in c.recently_closed)
+
+
 def test_a_job_appears_on_its_posting_day() -> None:
     key = "veille-cyber-sud/pentest-stage"  # posted 2026-11-10
     assert key not in keys(catalog(D(2026, 11, 9)).jobs)
@@ -82,3 +94,5 @@ def test_deadline_today_says_closes_today(tmp_path: Path) -> None:
     listing = (out / "en" / "jobs" / "index.html").read_text(encoding="utf-8")
     card = re.search(r'<li class="pa-card pa-job"[^>]*data-deadline="2035-10-31".*?</li>', listing, re.S)
     assert card and "Closes today" in card.group(0) and "Closing soon" in card.group(0)
+    job = (out / "en" / "jobs" / FULLSTACK / "index.html").read_text(encoding="utf-8")  # still open on its last day
+    assert "pa-apply" in job and "application/ld+json" in job and "This job is closed" not in job
