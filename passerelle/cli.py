@@ -22,6 +22,12 @@ def _today(value: str | None) -> dt.date:
         raise SystemExit(_usage(str(e))) from None
 
 
+def _jobs(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 64:
+        raise argparse.ArgumentTypeError(f"--jobs must be a number of processes from 1 to 64, not '{value}'")
+    return int(value)
+
+
 def _usage(message: str) -> int:
     print(f"build.py: error: {message}", file=sys.stderr)
     return 2
@@ -55,7 +61,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if why:
         return _usage(why)
     problems = build(args.root, Path(args.out), _today(args.today),
-                     progress=(lambda _: None) if quiet else (lambda msg: print(msg, file=sys.stderr)))
+                     progress=(lambda _: None) if quiet else (lambda msg: print(msg, file=sys.stderr)), jobs=args.jobs)
     if problems:
         report(problems, args.lang, args.format)
         print("Rien n'a été écrit : le site précédent est intact." if args.lang == "fr"
@@ -65,9 +71,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from passerelle.records.check import check
+    from passerelle.pipeline import check
 
-    checked = check(args.root, _today(args.today))
+    checked = check(args.root, _today(args.today), args.jobs)
     problems = checked.problems
     if args.paths:
         wanted = [Path(p).resolve() for p in args.paths]
@@ -117,10 +123,10 @@ def cmd_scope(args: argparse.Namespace) -> int:
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
-    from passerelle.records.check import check
+    from passerelle.records.reading import read
     from passerelle.records.translations import print_reports, reports
 
-    checked = check(args.root, _today(args.today))
+    checked = read(args.root, _today(args.today))
     if errors(checked.problems):
         report(checked.problems, args.lang if args.lang in LANGUAGES else "en")
         return 1
@@ -152,6 +158,8 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="validate records and cross-references")
     c.add_argument("--today")
     for command in (b, c):
+        command.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                             help="processes to use (default: one a core; 1: everything in this process, for debugging)")
         command.add_argument("--lang", choices=LANGUAGES, default=default_language(),
                              help="language of the messages: en or fr (default: from the locale)")
         command.add_argument("--format", choices=("text", "github"), default="text",

@@ -6,7 +6,7 @@ import datetime as dt
 from html.parser import HTMLParser
 from pathlib import Path
 
-from passerelle.records.check import check
+from passerelle.pipeline import check
 
 OPEN_JOBS = 12
 PUBLISHED_STORIES = 7

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, run
 from passerelle.records.catalog import Catalog
 from passerelle.records.days import resolve_today
-from passerelle.records.check import check
+from passerelle.pipeline import check
 
 D = dt.date
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TODAY, run
-from passerelle.records.check import check
+from passerelle.pipeline import check
 
 JOB = """\
 title: Développeuse web

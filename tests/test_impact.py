@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, TODAY, run
-from passerelle.records.check import check
+from passerelle.pipeline import check
 from passerelle.render.impact import measure
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from passerelle.records import vocabulary as V
 from passerelle.records.loading import Source, Sources
-from passerelle.records.check import check
+from passerelle.pipeline import check
 from passerelle.pipeline import build
 from passerelle.records.validation import validate
 from passerelle.records.yamlfile import YamlError, decode, parse

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT
 from helpers import GOOD_JOB, TODAY, job_problems, problems, write
-from passerelle.records.check import check
+from passerelle.pipeline import check
 
 def test_the_sample_is_valid() -> None:
     assert problems(ROOT) == []

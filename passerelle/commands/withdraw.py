@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from passerelle.records.check import check
+from passerelle.records.reading import read
 from passerelle.records.loading import id_problem
 from passerelle.records.problems import errors
 from passerelle.records.files import read_regular
@@ -89,7 +89,7 @@ def withdraw(root: Path, story_id: str, day: dt.date) -> int:
     temporary.write_text(new, encoding="utf-8")
     os.replace(temporary, path)
     print(f"stories/{story_id}/story.yml: withdrawn: {day.isoformat()}")
-    checked = check(root, day)
+    checked = read(root, day)
     story = next((s for s in checked.catalog.content.stories if s.id == story_id), None)
     if story is None or story.withdrawn != day:
         mine = [p for p in checked.problems if p.path.startswith(f"stories/{story_id}/")]

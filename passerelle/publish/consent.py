@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from passerelle.plan import urls
+
 
 def traces(site_dir: Path, story_ids: list[str], languages: tuple[str, ...]) -> list[str]:
     """What a built site still holds of withdrawn stories: their pages, photos, and links in lists, feeds,
     the sitemap and the export. Empty when the site has forgotten them."""
     found = []
+    photos = site_dir / urls.photo("")
     for sid in story_ids:
         for lang in languages:
-            if (site_dir / lang / "stories" / sid).exists():
-                found.append(f"{lang}/stories/{sid}/")
-        photos = site_dir / "media" / "photos"
-        found += [f"media/photos/{p.name}" for p in photos.glob(f"{sid}-*")] if photos.is_dir() else []
-    needles = [f"/stories/{sid}/" for sid in story_ids]
-    listed = [site_dir / "sitemap.xml", site_dir / "jobs.json"]
+            if (site_dir / lang / urls.story(sid)).exists():
+                found.append(f"{lang}/{urls.story(sid)}")
+        found += [urls.photo(p.name) for p in photos.glob(f"{sid}-*")] if photos.is_dir() else []
+    needles = [f"/{urls.story(sid)}" for sid in story_ids]
+    listed = [site_dir / urls.SITEMAP, site_dir / urls.JOBS_EXPORT]
     for lang in languages:
-        listed += [site_dir / lang / "index.html", site_dir / lang / "stories" / "index.html"]
-        listed += sorted((site_dir / lang / "feeds").glob("*")) if (site_dir / lang / "feeds").is_dir() else []
+        listed += [site_dir / lang / urls.page_file(urls.HOME), site_dir / lang / urls.page_file(urls.STORIES)]
+        feeds = site_dir / lang / urls.FEEDS
+        listed += sorted(feeds.glob("*")) if feeds.is_dir() else []
     for file in listed:
         if file.is_file():
             body = file.read_text(encoding="utf-8", errors="replace")

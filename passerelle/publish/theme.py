@@ -95,7 +95,7 @@ class PagesPlugin(BasePlugin):  # type: ignore[type-arg]
         page.meta["passerelle"] = {
             "head": rendered.head, "title": str(escape(rendered.title)), "footer": self.frame.footer,
             "skip": self.frame.skip, "languages_label": self.frame.languages_label,
-            "languages": self.frame.languages_for(self.lang, rendered.url),
+            "languages": self.frame.languages_for(self.lang, rendered.path),
             "navs": self.navs, "nav_key": self._nav_key(page),
         }
         return ""
@@ -202,19 +202,9 @@ def write_language(site: Site, rendered: LanguagePages, staging: Path, templates
     ]
     config.extra["passerelle_404"] = rendered.frame.not_found
     config.plugins["passerelle"] = PagesPlugin(rendered, templates)
-    mkdocs_build(config)  # empties site_dir first: the files written beside it come in after (move_in)
+    mkdocs_build(config)  # empties site_dir first: the language's other files are written after it
     shutil.rmtree(config.docs_dir, ignore_errors=True)
     shutil.rmtree(staging / f"material-{lang}", ignore_errors=True)
     for leftover in ("sitemap.xml", "sitemap.xml.gz"):
         if (out / leftover).exists():
             os.remove(out / leftover)
-
-
-def move_in(extra: Path, out: Path) -> None:
-    """Move the files written beside a language's pages (feeds, search index...) into its folder."""
-    for path in sorted(extra.rglob("*")) if extra.exists() else []:
-        if path.is_file():
-            target = out / path.relative_to(extra)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(path, target)
-    shutil.rmtree(extra, ignore_errors=True)

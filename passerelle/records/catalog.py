@@ -3,39 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
 from passerelle.records.models import Content, Employer, Job, Story
+from passerelle.records.text import ascii_slug
 from passerelle.records.vocabulary import CONTRACTS
 
 CLOSED_PAGE_DAYS = 90
 """A closed job keeps its page (saying it is closed) this many days, so shared links do not break."""
 CLOSING_SOON_DAYS = 14
-PAGE_SIZE = 50
-"""Cards on one page of a jobs list; longer lists continue on jobs/.../page/2/ and so on."""
-
-
-@dataclass(frozen=True)
-class Listing:
-    """One list of open jobs: all of them, or those of one contract type or one region."""
-
-    path: str
-    """Below the language root, e.g. 'jobs/' or 'jobs/contract/internship/'."""
-    kind: str
-    """'all', 'contract' or 'region'."""
-    key: str
-    """The contract type, or the region's name; '' for all."""
-    jobs: tuple[Job, ...]
-
-    def pages(self) -> list[tuple[str, tuple[Job, ...]]]:
-        """Each page of the list: its path and its jobs (one page, even empty)."""
-        chunks = [self.jobs[i:i + PAGE_SIZE] for i in range(0, len(self.jobs), PAGE_SIZE)] or [()]
-        return [(self.path if n == 0 else f"{self.path}page/{n + 1}/", chunk) for n, chunk in enumerate(chunks)]
-
-
 @dataclass(frozen=True)
 class Catalog:
     content: Content
@@ -107,25 +84,13 @@ class Catalog:
         return {c: [j for j in self.jobs if j.contract == c] for c in CONTRACTS}
 
     @cached_property
-    def by_region(self) -> dict[str, tuple[str, list[Job]]]:
-        """Open jobs of each region named by a job: slug -> (region name, jobs), by name."""
-        out: dict[str, tuple[str, list[Job]]] = {}
+    def by_region(self) -> dict[str, list[Job]]:
+        """Open jobs of each region named by a job, by name; two spellings of one name (Île-de-France, Ile de France)
+        are one region, under the first spelling met."""
+        names: dict[str, str] = {}
+        out: dict[str, list[Job]] = {}
         for job in self.jobs:
             if job.location.region:
-                out.setdefault(ascii_slug(job.location.region), (job.location.region, []))[1].append(job)
-        return dict(sorted(out.items(), key=lambda item: item[1][0].casefold()))
-
-    @cached_property
-    def listings(self) -> tuple[Listing, ...]:
-        """Every list of open jobs, usable without JavaScript: all, by contract, by region."""
-        out = [Listing("jobs/", "all", "", self.jobs)]
-        out += [Listing(f"jobs/contract/{c}/", "contract", c, tuple(jobs)) for c, jobs in self.by_contract.items()]
-        out += [Listing(f"jobs/region/{slug}/", "region", name, tuple(jobs)) for slug, (name, jobs) in self.by_region.items()]
-        return tuple(out)
-
-
-
-def ascii_slug(text: str) -> str:
-    """A URL segment from a place name: 'Île-de-France' -> 'ile-de-france'."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "region"
+                name = names.setdefault(ascii_slug(job.location.region), job.location.region)
+                out.setdefault(name, []).append(job)
+        return dict(sorted(out.items(), key=lambda item: item[0].casefold()))

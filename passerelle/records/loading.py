@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +12,7 @@ from passerelle.records.files import NotAllowed, entry_problem, read_regular
 from passerelle.records.text import characters_problem
 from passerelle.records.vocabulary import ID_MAX, ID_RE, IMAGE_SUFFIXES, RESERVED_IDS
 from passerelle.records.yamlfile import MAX_BYTES, Document, YamlError, decode, parse, split_front_matter
+from passerelle.workers import default_jobs, pool
 
 
 @dataclass
@@ -116,21 +114,22 @@ CHUNKS_PER_WORKER = 8
 """Small chunks: results come back while other chunks are still being parsed."""
 
 
-def read_all(root: Path, paths: list[tuple[Path, bool]]) -> dict[Path, Source | Problem]:
-    """Read many files, on every core when there are many."""
-    workers = min(os.cpu_count() or 1, 4)
+def read_all(root: Path, paths: list[tuple[Path, bool]], jobs: int | None = None) -> dict[Path, Source | Problem]:
+    """Read many files, on every core (at most 4) when there are many."""
+    workers = min(jobs or default_jobs(), 4)
     if len(paths) < PARALLEL_FROM or workers < 2:
         return {path: read_source(root, path, markdown) for path, markdown in paths}
     chunks = [paths[i::workers * CHUNKS_PER_WORKER] for i in range(workers * CHUNKS_PER_WORKER)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        results = list(pool.map(_read_chunk, [(root, chunk) for chunk in chunks]))
+    with pool(workers, len(chunks)) as executor:
+        results = list(executor.map(_read_chunk, [(root, chunk) for chunk in chunks]))
     return {path: result for chunk, found in zip(chunks, results, strict=True) for (path, _), result in zip(chunk, found, strict=True)}
 
 
 class _Reader:
-    def __init__(self, root: Path, languages: tuple[str, ...]) -> None:
+    def __init__(self, root: Path, languages: tuple[str, ...], jobs: int | None) -> None:
         self.root = root
         self.languages = languages
+        self.workers = jobs
         self.out = Sources()
         self.cache: dict[Path, Source | Problem] = {}
 
@@ -149,7 +148,7 @@ class _Reader:
             return safe[folder]
 
         paths = [(p, md) for p, md in paths if safe_folder(p.parent)]
-        self.cache = read_all(self.root, paths)  # a folder named like a record is refused before it is read
+        self.cache = read_all(self.root, paths, self.workers)  # a folder named like a record is refused before it is read
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -274,9 +273,9 @@ class _Reader:
                 self.out.pages[folder.name] = texts
 
 
-def load(root: Path, languages: tuple[str, ...]) -> Sources:
+def load(root: Path, languages: tuple[str, ...], jobs: int | None = None) -> Sources:
     """Read every record under `root`; unreadable files and stray entries become problems."""
-    reader = _Reader(root, languages)
+    reader = _Reader(root, languages, jobs)
     reader.prefetch()
     reader.employers()
     reader.stories()

@@ -237,8 +237,8 @@ FRENCH: dict[str, str] = {
     "this should be a folder.": "ceci devrait être un dossier.",
     "'{name}' is a name the site uses for its own pages; the names reserved here are: {reserved}. Choose another name.":
         "« {name} » est un nom que le site utilise pour ses propres pages ; les noms réservés ici sont : {reserved}. Choisissez un autre nom.",
-    "two pages would be written at {path}: {first} and {second}. Rename one of them.":
-        "deux pages seraient écrites à {path} : {first} et {second}. Renommez l'une d'elles.",
+    "two outputs would be written at {path}: {first} and {second}. Rename one of them.":
+        "deux fichiers seraient écrits au même endroit, {path} : {first} et {second}. Renommez l'un des deux.",
     "the field 'location.region' is '{value}': write the region's name in Latin letters (as in French, for example Île-de-France), since it names the region's list.":
         "le champ « location.region » vaut « {value} » : écrivez le nom de la région en lettres latines (comme en français, par exemple Île-de-France), car il nomme la liste de la région.",
     "the field 'withdrawn' is empty: write the date the fellow withdrew her consent (YYYY-MM-DD), and the story leaves the site; remove the line only if she did not.":

@@ -52,6 +52,19 @@ class Site:
         """Absolute URL of `path` (relative to the language root, '' for its home)."""
         return f"{self.url}{lang}/{path}"
 
+    @property
+    def base(self) -> str:
+        """The path of the site root on its host: '/' or '/prefix/'."""
+        return urlsplit(self.url).path
+
+    def href(self, lang: str, path: str = "") -> str:
+        """Root-relative URL of `path` below a language root (what the pages link with)."""
+        return f"{self.base}{lang}/{path}"
+
+    def file_url(self, path: str) -> str:
+        """Absolute URL of `path` below the site root (media, exports)."""
+        return f"{self.url}{path}"
+
 
 class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml for our keys only; the Python tags mkdocs allows are kept as opaque values."""

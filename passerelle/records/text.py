@@ -107,3 +107,9 @@ def mixed_script_word(name: str) -> str | None:
         if "LATIN" in scripts and scripts & {"CYRILLIC", "GREEK"}:
             return word
     return None
+
+
+def ascii_slug(text: str) -> str:
+    """Letters and digits of `text` folded to ASCII, joined by hyphens: 'Île-de-France' -> 'ile-de-france'."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "region"

@@ -6,14 +6,13 @@ import datetime as dt
 from urllib.parse import urlsplit
 
 from passerelle.records import vocabulary as V
-from passerelle.records.catalog import ascii_slug
 from passerelle.records.fields import COUNTRIES, CURRENCIES, Fields, nearest, show
 from passerelle.records.loading import Source, Sources, StoryFolder
 from passerelle.records.images import image_problem, svg_problem
 from passerelle.records.models import Content, Employer, Figure, Job, Location, Page, PageText, Salary, Story, StoryText, Text
 from passerelle.records.messages import M, Message, hint
 from passerelle.records.problems import Problem, ordered
-from passerelle.records.text import mixed_script_word, skeleton
+from passerelle.records.text import ascii_slug, mixed_script_word, skeleton
 
 
 RECENT_DAYS = 30

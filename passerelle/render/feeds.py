@@ -20,7 +20,9 @@ from markupsafe import escape
 from passerelle.records.catalog import Catalog
 from passerelle.records.days import PARIS
 from passerelle.records.strings import Strings
-from passerelle.records.models import Job
+from passerelle.plan import urls
+from passerelle.plan.outputs import Plan
+from passerelle.records.models import Job, Story
 from passerelle.records.settings import Site
 
 TAG_YEAR = 2026
@@ -60,7 +62,7 @@ class Feed:
     page_url: str
 
     def url(self, suffix: str) -> str:
-        return self.site.lang_url(self.lang, f"feeds/{self.path}{suffix}")
+        return self.site.lang_url(self.lang, urls.feed(self.path, suffix))
 
     def write(self, entries: list[Entry], updated: dt.date) -> None:
         target = self.folder / self.path
@@ -110,50 +112,42 @@ class Feed:
         return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"
 
 
-def write_feeds(site: Site, catalog: Catalog, strings: Strings, html: Callable[[str], str], folder: Path) -> None:
-    """Write the stories and jobs feeds of one language, and the jobs feeds filtered by employer and by contract.
+def write_feeds(site: Site, plan: Plan, catalog: Catalog, strings: Strings, html: Callable[[str], str], folder: Path) -> None:
+    """Write every planned feed of one language (see plan.outputs: stories, jobs, jobs by employer and by contract).
 
     `html` renders a record's Markdown to sanitised HTML (the pages' renderer, whose cache it shares);
     `folder` becomes <lang>/feeds/ of the site."""
     lang = strings.lang
     langs = (lang, site.default, site.languages)
-    size = site.feed_size
-    description = strings("feed_description", n=size, export=f"{site.url}jobs.json")
-
-    def feed(path: str, title: str, page: str) -> Feed:
-        return Feed(site, lang, folder, path, title, f"{title}. {description}", site.lang_url(lang, page))
-
-    stories = []
-    shown = [s for s in catalog.stories if s.indexable][:size]  # catalog.stories: newest first
-    for story in shown:
-        text = story.text(*langs)
-        url = site.lang_url(lang, f"stories/{story.id}/")
-        stories.append(Entry(tag_id(site, "story", story.id, lang), url, text.title, text.summary,
-                             f"<p><strong>{escape(text.summary)}</strong></p>{html(text.body)}", story.published))
-    feed("stories", strings("feed_stories_title"), "stories/").write(
-        stories, max((s.published for s in shown), default=catalog.today))
-
+    description = strings("feed_description", n=site.feed_size, export=site.file_url(urls.JOBS_EXPORT))
     entries: dict[str, Entry] = {}
 
-    def entry(job: Job) -> Entry:
+    def story_entry(story: Story) -> Entry:
+        text = story.text(*langs)
+        return Entry(tag_id(site, "story", story.id, lang), site.lang_url(lang, urls.story(story.id)), text.title,
+                     text.summary, f"<p><strong>{escape(text.summary)}</strong></p>{html(text.body)}", story.published)
+
+    def job_entry(job: Job) -> Entry:
         if job.key not in entries:
             employer = catalog.employer(job.employer)
             title = job.title.pick(*langs)[0]
             facts = " · ".join([employer.name, strings(f"contract_{job.contract}"), strings(f"remote_{job.remote}"),
                                 f"{strings('label_deadline')} {strings.date(job.deadline)}"])
             content = f"<p>{escape(facts)}</p>{html(job.description.pick(*langs)[0])}"
-            entries[job.key] = Entry(tag_id(site, "job", job.key, lang), site.lang_url(lang, f"jobs/{job.key}/"),
+            entries[job.key] = Entry(tag_id(site, "job", job.key, lang), site.lang_url(lang, urls.job(job.key)),
                                      f"{title} · {employer.name}", facts, content, job.posted)
         return entries[job.key]
 
-    def jobs_feed(path: str, title: str, page: str, jobs: list[Job]) -> None:
-        newest = sorted(jobs, key=lambda j: (-j.posted.toordinal(), j.key))[:size]
-        feed(path, title, page).write([entry(j) for j in newest], max((j.posted for j in newest), default=catalog.today))
-
-    jobs_feed("jobs", strings("feed_jobs_title"), "jobs/", list(catalog.jobs))
-    for employer in catalog.employers:
-        jobs_feed(f"employers/{employer.id}", f"{strings('feed_jobs_title')} · {employer.name}",
-                  f"employers/{employer.id}/", catalog.jobs_of(employer.id))
-    for contract, jobs in catalog.by_contract.items():
-        jobs_feed(f"contracts/{contract}", f"{strings('feed_jobs_title')} · {strings('contract_' + contract)}",
-                  f"jobs/contract/{contract}/", jobs)
+    for planned in plan.feeds:
+        if planned.kind == "stories":
+            title = strings("feed_stories_title")
+            items = [story_entry(s) for s in planned.items if isinstance(s, Story)]
+        else:
+            title = strings("feed_jobs_title")
+            if planned.kind == "employer":
+                title = f"{title} · {catalog.employer(planned.key).name}"
+            elif planned.kind == "contract":
+                title = f"{title} · {strings('contract_' + planned.key)}"
+            items = [job_entry(j) for j in planned.items if isinstance(j, Job)]
+        feed = Feed(site, lang, folder, planned.name, title, f"{title}. {description}", site.lang_url(lang, planned.page))
+        feed.write(items, planned.updated)

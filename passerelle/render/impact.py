@@ -17,6 +17,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from passerelle.plan import urls
 from passerelle.records.catalog import Catalog
 from passerelle.records.models import Figure, Story
 from passerelle.records.vocabulary import CONTRACT_GROUPS, LOW_FRENCH
@@ -119,7 +120,7 @@ def measure(catalog: Catalog) -> Impact:
 
 
 def write_impact_json(impact: Impact, root: Path) -> None:
-    (root / "impact.json").write_text(json.dumps(impact.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (root / urls.IMPACT_EXPORT).write_text(json.dumps(impact.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 # -- charts ---------------------------------------------------------------------------------------------

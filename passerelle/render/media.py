@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from passerelle.plan import urls
 from passerelle.records.catalog import Catalog
 from passerelle.records.files import read_regular
 from passerelle.records.images import read_image
@@ -76,25 +77,24 @@ def write_media(catalog: Catalog, root: Path, base: str, site_name: str) -> Medi
     """Write logos and photos under root/media/ and say where they are (URL paths from the site root)."""
     logos: dict[str, str] = {}
     photos: dict[str, dict[str, str]] = {}
-    out = root / "media"
     for employer in catalog.employers:
         if not employer.logo:
             continue
-        (out / "logos").mkdir(parents=True, exist_ok=True)
+        (root / urls.logo("")).mkdir(parents=True, exist_ok=True)
         if employer.logo.suffix.lower() == ".svg":
             name = f"{employer.id}.svg"
-            (out / "logos" / name).write_bytes(clean_svg(read_regular(employer.logo, MAX_SVG_BYTES)))
+            (root / urls.logo(name)).write_bytes(clean_svg(read_regular(employer.logo, MAX_SVG_BYTES)))
         else:
             with read_image(employer.logo) as img:
                 clean = clean_pixels(img)
             clean.thumbnail((LOGO_SIZE, LOGO_SIZE))
             name = f"{employer.id}.png"
-            (out / "logos" / name).write_bytes(_encode(clean, "PNG"))
-        logos[employer.id] = f"{base}media/logos/{name}"
+            (root / urls.logo(name)).write_bytes(_encode(clean, "PNG"))
+        logos[employer.id] = base + urls.logo(name)
     for story in catalog.stories:
         if not story.photo:
             continue
-        (out / "photos").mkdir(parents=True, exist_ok=True)
+        (root / urls.photo("")).mkdir(parents=True, exist_ok=True)
         with read_image(story.photo) as img:
             clean = clean_pixels(img)
         srcset = []
@@ -103,24 +103,24 @@ def write_media(catalog: Catalog, root: Path, base: str, site_name: str) -> Medi
             scaled = clean.copy()
             scaled.thumbnail((target, target * 4))
             name = f"{story.id}-{target}.webp"
-            (out / "photos" / name).write_bytes(_encode(scaled, "WEBP"))
-            srcset.append(f"{base}media/photos/{name} {scaled.width}w")
+            (root / urls.photo(name)).write_bytes(_encode(scaled, "WEBP"))
+            srcset.append(f"{base}{urls.photo(name)} {scaled.width}w")
             width, height = scaled.width, scaled.height
         og = f"{story.id}-{PHOTO_WIDTHS[-1]}.jpg"
-        (out / "photos" / og).write_bytes(_encode(scaled, "JPEG"))
+        (root / urls.photo(og)).write_bytes(_encode(scaled, "JPEG"))
         photos[story.id] = {
-            "src": f"{base}media/photos/{story.id}-{PHOTO_WIDTHS[-1]}.webp",
+            "src": base + urls.photo(f"{story.id}-{PHOTO_WIDTHS[-1]}.webp"),
             "srcset": ", ".join(srcset),
-            "og": f"{base}media/photos/{og}",
+            "og": base + urls.photo(og),
             "width": str(width),
             "height": str(height),
             "og_width": str(scaled.width),
             "og_height": str(scaled.height),
         }
-    return Media(logos, photos, write_card(site_name, out, base))
+    return Media(logos, photos, write_card(site_name, root, base))
 
 
-def write_card(name: str, out: Path, base: str) -> dict[str, str]:
+def write_card(name: str, root: Path, base: str) -> dict[str, str]:
     """The site's default preview: its name over a footbridge, in the programme's colours, 1200 x 630 PNG.
     Drawn with the font Pillow ships, so that the same Pillow draws the same bytes."""
     from PIL import ImageDraw, ImageFont
@@ -129,6 +129,6 @@ def write_card(name: str, out: Path, base: str) -> dict[str, str]:
     draw = ImageDraw.Draw(img)
     draw.text((CARD_SIZE[0] // 2, 280), name, font=ImageFont.load_default(size=120), fill="#ffffff", anchor="mm")
     draw.arc((300, 380, 900, 780), 200, 340, fill="#f2b705", width=18)
-    (out / "og").mkdir(parents=True, exist_ok=True)
-    (out / "og" / "default.png").write_bytes(_encode(img, "PNG"))
-    return {"src": f"{base}media/og/default.png", "width": str(CARD_SIZE[0]), "height": str(CARD_SIZE[1])}
+    (root / urls.CARD).parent.mkdir(parents=True, exist_ok=True)
+    (root / urls.CARD).write_bytes(_encode(img, "PNG"))
+    return {"src": base + urls.CARD, "width": str(CARD_SIZE[0]), "height": str(CARD_SIZE[1])}

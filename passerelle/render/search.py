@@ -36,13 +36,21 @@ def write_search_pages(pages: Iterable[tuple[str, str]], lang: str, folder: Path
             page.write_text(f'<!doctype html><html lang="{escape(lang)}"><body>{body}</body></html>', encoding="utf-8")
 
 
-def write_search_index(folder: Path, bundle: Path) -> None:
-    """Index the pages of `folder` (see write_search_pages) into `bundle`, the language's pagefind/; remove `folder`."""
+def start_search_index(folder: Path, bundle: Path) -> subprocess.Popen[bytes]:
+    """Start pagefind on the pages of `folder` (see write_search_pages), writing the language's index into `bundle`;
+    it runs in its own process while the caller goes on (see finish_search_index)."""
+    return subprocess.Popen([str(pagefind_bin_extended.get_executable()), "--site", str(folder),
+                             "--output-path", str(bundle), "--silent"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+def finish_search_index(indexing: subprocess.Popen[bytes], folder: Path, bundle: Path) -> None:
+    """Wait for pagefind, then make its index stable (see make_stable); `folder`, the pages it read, is removed."""
     try:
-        subprocess.run([str(pagefind_bin_extended.get_executable()), "--site", str(folder),
-                        "--output-path", str(bundle), "--silent"], check=True, capture_output=True)
+        output, _ = indexing.communicate()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    if indexing.returncode != 0:
+        raise RuntimeError(f"pagefind failed ({indexing.returncode}): {output.decode('utf-8', 'replace')[-2000:]}")
     make_stable(bundle)
 
 

@@ -1,0 +1,205 @@
+"""The plan: every output the build will write, decided before anything is rendered, each path claimed once.
+
+Every language has the same pages and feeds; the site root has the chooser, the exports, the sitemap, the
+media and the schemas. A path claimed by two outputs (an editorial page named like a list, say) is a problem
+that names both claimants, found by `check` as well as by `build`: nothing is ever silently replaced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from passerelle.plan import urls
+from passerelle.records.catalog import Catalog
+from passerelle.records.messages import M
+from passerelle.records.models import Employer, Job, Page, Story
+from passerelle.records.problems import Problem
+from passerelle.records.settings import Site
+
+PAGE_SIZE = 50
+"""Cards on one page of a jobs list; longer lists continue on <list>/page/2/ and so on."""
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """One page of a list of open jobs: all of them, or those of one contract type or one region."""
+
+    kind: str
+    """'all', 'contract' or 'region'."""
+    key: str
+    """The contract type, or the region's name; '' for all."""
+    jobs: tuple[Job, ...]
+    """This page's jobs."""
+    total: int
+    """The jobs of the whole list."""
+    n: int
+    count: int
+    prev: str | None
+    next: str | None
+    feed: str
+    """The feed that follows this list."""
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    path: str
+    """Below each language root (see urls)."""
+    kind: str
+    """The template family: home, list, stories, employers, search, job, story, employer, page, impact."""
+    claimant: str
+    """Who asks for this page, in the words of a problem message: a record's file, or what the site lists."""
+    indexable: bool
+    """Listed in the sitemap; else the page says noindex."""
+    changed: dt.date
+    """When what the page shows last changed (the sitemap's lastmod), from the records, never the clock."""
+    subject: Job | Story | Employer | Page | ListPage | None = None
+
+
+@dataclass(frozen=True)
+class PlannedFeed:
+    name: str
+    """See urls.feed: 'jobs', 'stories', 'employers/<id>', 'contracts/<contract>'."""
+    kind: str
+    """'stories', 'jobs', 'employer' or 'contract'."""
+    key: str
+    """The employer's id or the contract; '' for the site's feeds."""
+    page: str
+    """The page the feed follows."""
+    items: tuple[Job, ...] | tuple[Story, ...]
+    """Newest first, at most site.feed_size."""
+    updated: dt.date
+
+
+@dataclass(frozen=True)
+class Plan:
+    pages: tuple[PlannedPage, ...]
+    feeds: tuple[PlannedFeed, ...]
+    claims: dict[str, str] = field(default_factory=dict)
+    """Every file and folder the build writes, below the site root -> its claimant."""
+
+    def page(self, path: str) -> PlannedPage:
+        return next(p for p in self.pages if p.path == path)
+
+
+class _Claims:
+    def __init__(self) -> None:
+        self.files: dict[str, str] = {}
+        self.folders: dict[str, str] = {}
+        self.problems: list[Problem] = []
+        self._said: set[tuple[str, str]] = set()
+
+    def claim(self, path: str, claimant: str) -> None:
+        if path.endswith("/"):
+            self.folders.setdefault(path, claimant)
+            return
+        first = self.files.setdefault(path, claimant)
+        if first != claimant:
+            self._twice(path, first, claimant)
+
+    def check_folders(self) -> None:
+        """A file inside a folder that another output owns whole (the theme's assets, a search index)."""
+        for path, claimant in sorted(self.files.items()):
+            for folder, owner in self.folders.items():
+                if path.startswith(folder) and owner != claimant:
+                    self._twice(path, owner, claimant)
+
+    def _twice(self, path: str, first: str, second: str) -> None:
+        """Said once, for the first language where it happens (every language has the same paths)."""
+        if (first, second) in self._said:
+            return
+        self._said.add((first, second))
+        where = next((c for c in (second, first) if c.endswith((".yml", ".md"))), "mkdocs.yml")
+        self.problems.append(Problem(where, None, M(
+            "two outputs would be written at {path}: {first} and {second}. Rename one of them.",
+            path=path, first=first, second=second)))
+
+
+def plan(site: Site, catalog: Catalog) -> tuple[Plan, list[Problem]]:
+    """The site's outputs, in the order they are rendered, and any path claimed twice."""
+    pages = _pages(catalog)
+    feeds = _feeds(site, catalog)
+    claims = _Claims()
+    for lang in site.languages:
+        for folder, owner in (("assets/", "the theme's files"), (urls.SEARCH_BUNDLE, "the search index")):
+            claims.claim(f"{lang}/{folder}", owner)
+        claims.claim(f"{lang}/{urls.NOT_FOUND}", "the page for missing addresses")
+        claims.claim(f"{lang}/{urls.JOBS_INDEX}", "the jobs list's filters")
+        for page in pages:
+            claims.claim(f"{lang}/{urls.page_file(page.path)}", page.claimant)
+        for feed in feeds:
+            for suffix in urls.FEED_SUFFIXES:
+                claims.claim(f"{lang}/{urls.feed(feed.name, suffix)}", f"the feed {feed.name}")
+    for name in urls.ROOT_FILES:
+        claims.claim(name, "the site")
+    claims.claim("media/", "the media")
+    claims.claim(urls.SCHEMAS, "the schemas")
+    claims.check_folders()
+    return Plan(tuple(pages), tuple(feeds), {**claims.folders, **claims.files}), claims.problems
+
+
+def _newest(days: list[dt.date], default: dt.date) -> dt.date:
+    return max(days, default=default)
+
+
+def _lists(catalog: Catalog) -> list[PlannedPage]:
+    """Every page of every list of open jobs: all, by contract, by region (usable without JavaScript)."""
+    lists: list[tuple[str, str, str, tuple[Job, ...], str, str]] = [
+        ("all", "", urls.JOBS, catalog.jobs, "jobs", "the list of jobs")]
+    lists += [("contract", c, urls.contract_list(c), tuple(jobs), urls.feed(urls.contract_feed(c)), f"the list of {c} jobs")
+              for c, jobs in catalog.by_contract.items()]
+    lists += [("region", name, urls.region_list(name), tuple(jobs), urls.feed("jobs"), f"the list of jobs in {name}")
+              for name, jobs in catalog.by_region.items()]
+    newest = _newest([j.posted for j in catalog.jobs], catalog.today)
+    out = []
+    for kind, key, first, jobs, feed, claimant in lists:
+        chunks = [jobs[i:i + PAGE_SIZE] for i in range(0, len(jobs), PAGE_SIZE)] or [()]
+        paths = [urls.list_page(first, n) for n in range(1, len(chunks) + 1)]
+        for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True)):
+            page = ListPage(kind, key, chunk, len(jobs), n + 1, len(chunks), paths[n - 1] if n else None,
+                            paths[n + 1] if n + 1 < len(paths) else None, feed if kind != "all" else urls.feed("jobs"))
+            out.append(PlannedPage(path, "list", claimant if n == 0 else f"{claimant}, page {n + 1}", True,
+                                   _newest([j.posted for j in chunk], newest), page))
+    return out
+
+
+def _pages(catalog: Catalog) -> list[PlannedPage]:
+    stories = [s for s in catalog.stories if s.indexable]
+    newest = _newest([j.posted for j in catalog.jobs] + [s.published for s in stories], catalog.today)
+    pages = [PlannedPage(urls.HOME, "home", "the home page", True, newest)]
+    pages += _lists(catalog)
+    pages.append(PlannedPage(urls.STORIES, "stories", "the list of stories", True,
+                             _newest([s.published for s in stories], newest)))
+    pages.append(PlannedPage(urls.EMPLOYERS, "employers", "the list of employers", True, newest))
+    pages.append(PlannedPage(urls.SEARCH, "search", "the search page", False, newest))
+    pages += [PlannedPage(urls.job(j.key), "job", j.source, True, j.posted, j) for j in catalog.jobs]
+    pages += [PlannedPage(urls.job(j.key), "job", j.source, False, j.deadline, j) for j in catalog.recently_closed]
+    pages += [PlannedPage(urls.story(s.id), "story", s.source, s.indexable, s.published, s) for s in catalog.stories]
+    for e in catalog.employers:
+        dates = [j.posted for j in catalog.jobs_of(e.id)] + [s.published for s in catalog.stories_of(e.id) if s.indexable]
+        pages.append(PlannedPage(urls.employer(e.id), "employer", e.source, True, _newest(dates, newest), e))
+    pages += [PlannedPage(urls.editorial(p.id), "page", p.texts[0].source, True, newest, p)
+              for p in catalog.content.pages if p.id != "home"]
+    pages.append(PlannedPage(urls.IMPACT, "impact", "the impact page", True, newest))
+    return pages
+
+
+def _feeds(site: Site, catalog: Catalog) -> list[PlannedFeed]:
+    """The stories feed, the jobs feed, and the jobs feeds by employer and by contract."""
+    size = site.feed_size
+
+    def newest_jobs(jobs: list[Job]) -> tuple[Job, ...]:
+        return tuple(sorted(jobs, key=lambda j: (-j.posted.toordinal(), j.key))[:size])
+
+    shown = tuple(s for s in catalog.stories if s.indexable)[:size]  # catalog.stories: newest first
+    feeds = [PlannedFeed("stories", "stories", "", urls.STORIES, shown, _newest([s.published for s in shown], catalog.today))]
+
+    def jobs_feed(name: str, kind: str, key: str, page: str, jobs: list[Job]) -> PlannedFeed:
+        items = newest_jobs(jobs)
+        return PlannedFeed(name, kind, key, page, items, _newest([j.posted for j in items], catalog.today))
+
+    feeds.append(jobs_feed("jobs", "jobs", "", urls.JOBS, list(catalog.jobs)))
+    feeds += [jobs_feed(urls.employer_feed(e.id), "employer", e.id, urls.employer(e.id), catalog.jobs_of(e.id))
+              for e in catalog.employers]
+    feeds += [jobs_feed(urls.contract_feed(c), "contract", c, urls.contract_list(c), jobs) for c, jobs in catalog.by_contract.items()]
+    return feeds

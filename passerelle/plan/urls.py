@@ -1,0 +1,98 @@
+"""Every address the site writes, spelled once.
+
+A page path is below a language root and ends with '/' ('' is the home page); the file written for it is
+`<lang>/<path>index.html`. A site path is below the site root (media, exports). Templates, feeds, the
+sitemap, the exports and the consent guard all take their paths from here.
+"""
+
+from __future__ import annotations
+
+from passerelle.records.text import ascii_slug
+
+HOME = ""
+JOBS = "jobs/"
+STORIES = "stories/"
+EMPLOYERS = "employers/"
+SEARCH = "search/"
+IMPACT = "impact/"
+JOBS_INDEX = "jobs/index.json"
+"""Per language: every open job's facets and card, for the jobs list's filters."""
+SEARCH_BUNDLE = "pagefind/"
+NOT_FOUND = "404.html"
+FEEDS = "feeds/"
+FEED_SUFFIXES = (".xml", ".atom.xml", ".feed.json")
+"""RSS 2.0, Atom 1.0, JSON Feed 1.1."""
+
+JOBS_EXPORT = "jobs.json"
+IMPACT_EXPORT = "impact.json"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+SCHEMAS = "schemas/"
+CARD = "media/og/default.png"
+ROOT_FILES = ("index.html", NOT_FOUND, SITEMAP, ROBOTS, JOBS_EXPORT, IMPACT_EXPORT)
+"""Files at the site root besides the language folders, media and schemas."""
+
+
+def job(key: str) -> str:
+    return f"{JOBS}{key}/"
+
+
+def story(story_id: str) -> str:
+    return f"{STORIES}{story_id}/"
+
+
+def employer(employer_id: str) -> str:
+    return f"{EMPLOYERS}{employer_id}/"
+
+
+def editorial(page_id: str) -> str:
+    return f"{page_id}/"
+
+
+def contract_list(contract: str) -> str:
+    return f"{JOBS}contract/{contract}/"
+
+
+def region_list(region: str) -> str:
+    return f"{JOBS}region/{region_slug(region)}/"
+
+
+def list_page(first: str, n: int) -> str:
+    """Page `n` (from 1) of a list whose first page is at `first`."""
+    return first if n == 1 else f"{first}page/{n}/"
+
+
+def feed(name: str, suffix: str = ".xml") -> str:
+    """A feed of a language: name 'jobs', 'stories', 'employers/<id>' or 'contracts/<contract>'."""
+    return f"{FEEDS}{name}{suffix}"
+
+
+def employer_feed(employer_id: str) -> str:
+    return f"employers/{employer_id}"
+
+
+def contract_feed(contract: str) -> str:
+    return f"contracts/{contract}"
+
+
+def logo(filename: str) -> str:
+    return f"media/logos/{filename}"
+
+
+def photo(filename: str) -> str:
+    return f"media/photos/{filename}"
+
+
+def page_file(path: str) -> str:
+    """The file written for a page path, below the language root."""
+    return f"{path}index.html"
+
+
+def source(path: str) -> str:
+    """The name mkdocs knows a page by (it writes `jobs/a/b/index.md` to jobs/a/b/index.html)."""
+    return f"{path}index.md"
+
+
+def region_slug(region: str) -> str:
+    """A region's URL segment: 'Île-de-France' -> 'ile-de-france' (the catalog groups regions by the same folding)."""
+    return ascii_slug(region)

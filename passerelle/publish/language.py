@@ -1,0 +1,74 @@
+"""One language, from the plan to its folder: render its pages, have the theme write them, then add its feeds,
+its filters' index and its search index. One task a language; the tasks share nothing but what they are given.
+
+The theme (mkdocs) empties the folder it writes, so it writes first and everything else comes in after it;
+pagefind indexes the searchable pages meanwhile, in its own process, beside the language's folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from passerelle.plan import urls
+from passerelle.plan.outputs import Plan
+from passerelle.records.catalog import Catalog
+from passerelle.records.markup import MarkdownRenderer
+from passerelle.records.settings import Site
+from passerelle.records.strings import Strings
+from passerelle.render.feeds import write_feeds
+from passerelle.render.media import Media
+from passerelle.render.pages import LanguageRenderer
+from passerelle.render.record_html import RecordHtml
+from passerelle.render.search import finish_search_index, start_search_index, write_search_pages
+from passerelle.render.structured import script_json
+from passerelle.publish.theme import Frame, LanguagePages, MarkdownSettings, write_language
+
+
+@dataclass(frozen=True)
+class LanguageTask:
+    """What one language's task is given (a copy goes to its worker process)."""
+
+    site: Site
+    catalog: Catalog
+    plan: Plan
+    strings: Strings
+    media: Media
+    html: dict[str, str]
+    """The records' Markdown, rendered once for every language (see record_html.texts)."""
+    settings: MarkdownSettings
+    theme: Path
+    staging: Path
+    """The site being built: this task writes <staging>/<lang>/ only."""
+    scratch: Path
+    """Files read back and thrown away (see staging.scratch): this task's own <lang>* entries, and the compiled
+    templates the tasks share."""
+
+
+def build_language(task: LanguageTask) -> str:
+    site, lang = task.site, task.strings.lang
+    renderer = LanguageRenderer(site, task.catalog, task.strings, RecordHtml(MarkdownRenderer(*task.settings), task.html),
+                                task.media, task.theme, task.scratch / "templates")
+    pages = renderer.pages(task.plan)
+    searchable = task.scratch / lang
+    bundle = task.staging / f".{lang}-pagefind"  # beside the language's folder (one rename moves it in)
+    write_search_pages(((p.path, p.body) for p in pages), lang, searchable)
+    indexing = start_search_index(searchable, bundle)
+    try:
+        frame = Frame(
+            footer=renderer.footer(), skip=task.strings("skip"), languages_label=task.strings("languages"),
+            languages=tuple((code, site.language_name(code)) for code in site.languages), base=site.base,
+            not_found={"title": task.strings("not_found_title"), "text": task.strings("not_found_text"),
+                       "home": site.href(lang), "home_label": task.strings("nav_home"), "jobs": site.href(lang, urls.JOBS),
+                       "jobs_label": task.strings("all_jobs")})
+        write_language(site, LanguagePages(lang, pages, renderer.nav(), frame), task.staging, task.scratch / "templates")
+        out = task.staging / lang
+        write_feeds(site, task.plan, task.catalog, task.strings, renderer.views.html, out / urls.FEEDS)
+        (out / urls.JOBS_INDEX).write_text(script_json(renderer.jobs_index()), encoding="utf-8")
+    finally:
+        finish_search_index(indexing, searchable, bundle)
+    os.replace(bundle, out / urls.SEARCH_BUNDLE)
+    shutil.rmtree(searchable, ignore_errors=True)
+    return f"{lang}: {len(pages)} pages, feeds and search index written"

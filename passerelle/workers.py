@@ -1,0 +1,45 @@
+"""Workers: where the build's tasks run. How processes start, and how many there are, is chosen here only.
+
+`jobs` is the number of processes (`build --jobs N`); 1 runs every task in the calling process, one after the
+other (for debugging, profiling and tests). Processes start by `fork` (they inherit the loaded modules, which
+costs nothing) unless the caller runs other threads (`serve` does): a forked thread holds no lock safely, so
+they then start from a clean server process (`forkserver`).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from typing import Any, Callable, TypeVar
+
+T = TypeVar("T")
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def start_method() -> str:
+    return "fork" if threading.active_count() == 1 else "forkserver"
+
+
+class InProcess(Executor):
+    """Runs each task at once, in this process: the same results and errors as a pool, in a debugger's reach."""
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        future: Future[T] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as e:  # noqa: BLE001 - handed over exactly as a worker process would
+            future.set_exception(e)
+        return future
+
+
+def pool(jobs: int | None, tasks: int) -> Executor:
+    """An executor of at most `jobs` processes (default: one a core), no more than there are `tasks`."""
+    workers = max(1, min(jobs or default_jobs(), tasks))
+    if workers == 1:
+        return InProcess()
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(start_method()))
