@@ -54,6 +54,11 @@ def finish_search_index(indexing: subprocess.Popen[bytes], folder: Path, bundle:
     make_stable(bundle)
 
 
+def write_search_index(folder: Path, bundle: Path) -> None:
+    """Index the pages of `folder` into `bundle` and wait for it."""
+    finish_search_index(start_search_index(folder, bundle), folder, bundle)
+
+
 def _read(path: Path) -> Any:
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(SIGNATURE):
