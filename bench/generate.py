@@ -14,7 +14,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTRACTS = ["apprenticeship", "professionalisation", "internship", "fixed-term", "permanent", "freelance"]
+sys.path.insert(0, str(ROOT))
+
+from passerelle.records.vocabulary import CONTRACTS, REMOTE  # noqa: E402  (the site's own vocabulary, never repeated)
+
 CITIES = [("Lyon", "Auvergne-Rhône-Alpes"), ("Paris", "Île-de-France"), ("Lille", "Hauts-de-France"),
           ("Nantes", "Pays de la Loire"), ("Toulouse", "Occitanie"), ("Marseille", "Provence-Alpes-Côte d'Azur")]
 WORDS_FR = "données équipe projet client formation développement réseau sécurité code test accessibilité service".split()
@@ -68,7 +71,7 @@ def generate(n: int, out: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(
             title + f"contract: {CONTRACTS[i % len(CONTRACTS)]}\nlocation:\n  city: {city}\n  region: {region}\n  country: FR\n"
-            f"remote: {rng.choice(['onsite', 'hybrid', 'full'])}\nposted: {posted}\ndeadline: {deadline}\n"
+            f"remote: {rng.choice(REMOTE)}\nposted: {posted}\ndeadline: {deadline}\n"
             f"apply: https://{eid}.example.org/jobs/{i}\nfrench_level: {rng.choice(['A2', 'B1', 'B2', 'C1'])}\n"
             + description, encoding="utf-8")
     for i in range(max(1, n // 5)):

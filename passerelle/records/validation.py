@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlsplit
 
+from passerelle.records import spec
 from passerelle.records import vocabulary as V
 from passerelle.records.fields import COUNTRIES, CURRENCIES, Fields, nearest, show
 from passerelle.records.loading import Source, Sources, StoryFolder
@@ -45,11 +46,11 @@ class Validator:
         out = []
         used: set[str] = set()
         for eid, source in self.sources.employers.items():
-            f = self.fields(source, "an employer", V.EMPLOYER_FIELDS)
+            f = self.fields(source, "an employer", spec.names("employer"))
             if f is None:
                 continue
-            name = f.string("name", True)
-            website = f.https_url("website", True)
+            name = f.string("name", spec.required("employer", "name"))
+            website = f.https_url("website", spec.required("employer", "website"))
             sector = f.text("sector")
             description = f.text("description", markdown=True)
             logo = f.file_beside("logo", self.sources.employer_files, V.IMAGE_SUFFIXES)
@@ -109,16 +110,16 @@ class Validator:
         source = folder.record
         if source is None:
             return None
-        f = self.fields(source, "a story", V.STORY_FIELDS)
+        f = self.fields(source, "a story", spec.names("story"))
         if f is None:
             return None
-        name = f.string("name", True, ": the name the fellow agreed to show, a first name or a pseudonym")
-        consent = f.date("consent", True)
+        name = f.string("name", spec.required("story", "name"), ": the name the fellow agreed to show, a first name or a pseudonym")
+        consent = f.date("consent", spec.required("story", "consent"))
         withdrawn = f.date("withdrawn")
         if "withdrawn" in f.data and (f.data["withdrawn"] is None or not str(f.data["withdrawn"]).strip()):
             f.problem("withdrawn", M("the field 'withdrawn' is empty: write the date the fellow withdrew her consent "
                                      "(YYYY-MM-DD), and the story leaves the site; remove the line only if she did not."))
-        published = f.date("published", True)
+        published = f.date("published", spec.required("story", "published"))
         employer = f.string("employer")
         if employer and employer not in employers:
             f.problem("employer", M("the field 'employer' is '{value}', but there is no content/employers/{value}.yml.{hint}",
@@ -139,11 +140,11 @@ class Validator:
                 self.problems.append(Problem(f"{folder.path}/{name_}", None, M("this file is not used by the story: name it in the 'photo' field of story.yml, or remove it.")))
         texts = []
         for lang, text_source in folder.texts.items():
-            tf = self.fields(text_source, "a story's text", V.STORY_TEXT_FIELDS)
+            tf = self.fields(text_source, "a story's text", spec.names("story_text"))
             if tf is None:
                 continue
-            title = tf.string("title", True)
-            summary = tf.string("summary", True, ": one or two sentences, shown on cards and in feeds")
+            title = tf.string("title", spec.required("story_text", "title"))
+            summary = tf.string("summary", spec.required("story_text", "summary"), ": one or two sentences, shown on cards and in feeds")
             if not text_source.body.strip():
                 self.problems.append(Problem(text_source.path, text_source.body_line, M("the story has no text after its front matter.")))
             elif title and summary and tf.ok:
@@ -159,21 +160,21 @@ class Validator:
                      tags, tuple(texts), source.path)
 
     def job(self, eid: str, jid: str, source: Source, employers: set[str]) -> Job | None:
-        f = self.fields(source, "a job", V.JOB_FIELDS)
+        f = self.fields(source, "a job", spec.names("job"))
         if f is None:
             return None
         if eid not in employers:
             f.problem(None, M("the folder 'jobs/{employer}/' names no employer: add content/employers/{employer}.yml, or move this file into the folder of an existing employer.{hint}",
                               employer=eid, hint=hint(nearest(eid, sorted(employers)), " Did you mean jobs/{near}/?")))
-        title = f.text("title", True)
-        contract = f.choice("contract", V.CONTRACTS, True, words=V.WORDS["contract"])
+        title = f.text("title", spec.required("job", "title"))
+        contract = f.choice("contract", V.CONTRACTS, spec.required("job", "contract"), words=V.WORDS["contract"])
         remote = f.choice("remote", V.REMOTE, default="onsite", words=V.WORDS["remote"]) or "onsite"
         location = self.location(source, f, remote)
-        posted = f.date("posted", True)
-        deadline = f.date("deadline", True)
+        posted = f.date("posted", spec.required("job", "posted"))
+        deadline = f.date("deadline", spec.required("job", "deadline"))
         start = f.date("start")
-        apply = f.https_url("apply", True, mailto=True)
-        description = f.text("description", True, markdown=True)
+        apply = f.https_url("apply", spec.required("job", "apply"), mailto=True)
+        description = f.text("description", spec.required("job", "description"), markdown=True)
         level = f.choice("french_level", V.FRENCH_LEVELS)
         training = f.text("training")
         salary = self.salary(source, f)
@@ -228,20 +229,20 @@ class Validator:
                 seen[title] = job
 
     def location(self, source: Source, parent: Fields, remote: str) -> Location | None:
-        value = parent.get("location", True)
+        value = parent.get("location", spec.required("job", "location"))
         if value is None:
             return None
         if not isinstance(value, dict):
             parent.problem("location", M("the field 'location' must hold city:, region: and country: on indented lines below it."))
             return None
         f = Fields(source, value, self.problems, self.languages, "a location", ("location",))
-        f.known(V.LOCATION_FIELDS)
-        city = f.string("city", remote != "full", " (unless remote: full)")
+        f.known(spec.names("job", "location"))
+        city = f.string("city", spec.required("job", "location.city", {"remote": remote}), " (unless remote: full)")
         region = f.string("region")
         if region and ascii_slug(region) == "region" and region.casefold() != "region":
             f.problem("region", M("the field 'location.region' is '{value}': write the region's name in Latin letters "
                                   "(as in French, for example Île-de-France), since it names the region's list.", value=region))
-        country = f.string("country", True, ": a two-letter country code such as FR")
+        country = f.string("country", spec.required("job", "location.country"), ": a two-letter country code such as FR")
         if country and country not in COUNTRIES:
             upper = country.upper()
             fix = M(" Write it in capitals: '{near}'.", near=upper) if upper in COUNTRIES \
@@ -253,28 +254,28 @@ class Validator:
         return Location(city, region, country)  # type: ignore[arg-type]
 
     def salary(self, source: Source, parent: Fields) -> Salary | None:
-        value = parent.get("salary", False)
+        value = parent.get("salary", spec.required("job", "salary"))
         if value is None:
             return None
         if not isinstance(value, dict):
             parent.problem("salary", M("the field 'salary' must hold min:, max:, currency: and period: on indented lines below it."))
             return None
         f = Fields(source, value, self.problems, self.languages, "a salary", ("salary",))
-        f.known(V.SALARY_FIELDS)
+        f.known(spec.names("job", "salary"))
         amounts = []
         for key in ("min", "max"):
-            amount = f.get(key, True, ", a number such as 1800")
+            amount = f.get(key, spec.required("job", f"salary.{key}"), ", a number such as 1800")
             if amount is not None and (isinstance(amount, bool) or not isinstance(amount, (int, float))
                                        or not 0 <= amount <= V.SALARY_MAX):  # NaN fails both comparisons
                 f.problem(key, M("the field 'salary.{field}' is {value}: write a number without spaces or currency sign, such as 1800 (at most {limit}).",
                                  field=key, value=show(amount), limit=V.SALARY_MAX))
                 amount = None
             amounts.append(amount)
-        currency = f.string("currency", True, ", a currency code such as EUR")
+        currency = f.string("currency", spec.required("job", "salary.currency"), ", a currency code such as EUR")
         if currency and currency not in CURRENCIES:
             f.problem("currency", M("the field 'salary.currency' is '{value}', which is not a currency code: write a three-letter ISO 4217 code such as EUR.",
                                     value=currency))
-        period = f.choice("period", V.SALARY_PERIODS, True, words=V.WORDS["period"])
+        period = f.choice("period", V.SALARY_PERIODS, spec.required("job", "salary.period"), words=V.WORDS["period"])
         low, high = amounts
         if low is not None and high is not None and low > high:
             f.problem("max", M("the salary max ({high}) is below its min ({low}): max must be at least min.", high=high, low=low))
@@ -291,10 +292,10 @@ class Validator:
         out = []
         order = 100
         for lang, source in texts.items():
-            f = self.fields(source, "a page", V.PAGE_FIELDS)
+            f = self.fields(source, "a page", spec.names("page"))
             if f is None:
                 continue
-            title = f.string("title", True)
+            title = f.string("title", spec.required("page", "title"))
             summary = f.string("summary")
             value = f.get("order", False)
             if value is not None:
@@ -339,11 +340,11 @@ class Validator:
                 top.problem("figures", M("each figure must hold value:, label:, source: and date: on indented lines."))
                 continue
             f = Fields(source, item, self.problems, self.languages, "a figure", ("figures", i))
-            f.known(V.FIGURE_FIELDS)
-            value = f.string("value", True, ", for example 80 %")
-            label = f.text("label", True)
-            where = f.string("source", True, ": who published the figure")
-            day = f.date("date", True)
+            f.known(spec.names("figure"))
+            value = f.string("value", spec.required("figure", "value"), ", for example 80 %")
+            label = f.text("label", spec.required("figure", "label"))
+            where = f.string("source", spec.required("figure", "source"), ": who published the figure")
+            day = f.date("date", spec.required("figure", "date"))
             url = f.https_url("url")
             if f.ok and value and label and where and day:
                 out.append(Figure(value, label, where, day, url))

@@ -38,20 +38,8 @@ jobs/region/ and jobs/page/; stories/<id>/ beside the list's stories/index."""
 RESERVED_PAGES = ("impact", "index", "jobs", "stories", "employers", "feeds", "assets", "search", "pagefind", "media", "schemas", "404")
 """Editorial page names that would collide with generated paths."""
 
-EMPLOYER_FIELDS = ("name", "website", "sector", "description", "logo", "posters")
 GITHUB_LOGIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")
 """A GitHub login: letters, digits and single hyphens inside, at most 39 characters."""
-STORY_FIELDS = ("name", "consent", "withdrawn", "published", "employer", "role", "cohort", "photo", "photo_alt",
-                "indexable", "tags")
-STORY_TEXT_FIELDS = ("title", "summary")
-JOB_FIELDS = (
-    "title", "contract", "location", "remote", "posted", "deadline", "start", "apply", "description",
-    "french_level", "training", "salary", "tags",
-)
-LOCATION_FIELDS = ("city", "region", "country")
-SALARY_FIELDS = ("min", "max", "currency", "period")
-PAGE_FIELDS = ("title", "summary", "order")
-FIGURE_FIELDS = ("value", "label", "source", "date", "url")
 CONTRACT_GROUPS = {"alternance": ("apprenticeship", "professionalisation"), "internship": ("internship",),
                    "fixed-term": ("fixed-term",), "permanent": ("permanent",), "freelance": ("freelance",)}
 """Contracts as fellows name them: "alternance" is apprenticeship and professionalisation together."""

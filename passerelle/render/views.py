@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from passerelle.plan import urls
 from passerelle.plan.outputs import ListPage, PlannedPage
+from passerelle.records import spec
 from passerelle.records.catalog import Catalog
 from passerelle.records.models import Employer, Job, Page, Story, Text
 from passerelle.records.settings import Site
@@ -28,6 +29,13 @@ from passerelle.render.impact import bar_chart, column_chart, measure
 from passerelle.render.media import Media
 from passerelle.render.record_html import RecordHtml
 from passerelle.render.structured import job_posting, script_json
+
+
+FORM_INPUTS = (("title", "title_fr"), ("contract", "contract"), ("training", "training"), ("remote", "remote"),
+               ("location.city", "city"), ("location.region", "region"), ("location.country", "country"),
+               ("posted", "posted"), ("deadline", "deadline"), ("start", "start"), ("apply", "apply"),
+               ("french_level", "french_level"), ("description", "description_fr"))
+"""The "Post a job" form's input for each field of the spec it asks (the employer and the file name are its own)."""
 
 
 @dataclass(frozen=True)
@@ -379,8 +387,11 @@ class Views:
             "levels": list(FRENCH_LEVELS), "periods": [[p, self.t(f"period_{p}")] for p in SALARY_PERIODS],
             "idPattern": ID_RE.pattern, "messages": {k: v for k, v in self.t.table.items() if k.startswith(("err_", "form_"))},
         }
+        data["inputs"] = dict(FORM_INPUTS)
+        data["required"] = [name for path, name in FORM_INPUTS if spec.required("job", path) and spec.field("job", path).unless is None]
+        data["unless"] = {name: spec.field("job", path).unless for path, name in FORM_INPUTS if spec.field("job", path).unless}
         return {"data": Markup(script_json(data)), "employers": [{"value": e.id, "label": e.name} for e in self.catalog.employers],
-                "script": self.href("assets/passerelle/job-form.js")}
+                "required": data["required"], "script": self.href("assets/passerelle/job-form.js")}
 
     def _impact(self, planned: PlannedPage) -> PageView:
         """The impact page: the programme's figures, then each count as a chart, a sentence and a table."""

@@ -11,7 +11,8 @@
   var pager = document.getElementById("pa-pager");
   var moreWrap = document.getElementById("pa-more-wrap");
   var more = document.getElementById("pa-more");
-  var LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"];
+  // the levels of French, lowest first, as the page lists them (from the vocabulary): none is repeated here
+  var LEVELS = Array.prototype.map.call(form.elements.level.options, function (o) { return o.value; }).filter(Boolean);
   var STEP = 50;
   var index = null;
   var shown = STEP;

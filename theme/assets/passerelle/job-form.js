@@ -40,10 +40,14 @@
 
   function problems() {
     var found = [];
-    ["employer", "id", "title_fr", "contract", "country", "posted", "deadline", "apply", "description_fr"].forEach(function (name) {
+    // the fields the spec requires (passerelle/records/spec.py), and those it requires unless another has a value
+    ["employer", "id"].concat(data.required).forEach(function (name) {
       if (!value(name)) found.push(msg.err_required.replace("{field}", label(name)));
     });
-    if (value("remote") !== "full" && !value("city")) found.push(msg.err_required.replace("{field}", label("city")));
+    Object.keys(data.unless).forEach(function (name) {
+      var other = data.inputs[data.unless[name][0]];
+      if (value(other) !== data.unless[name][1] && !value(name)) found.push(msg.err_required.replace("{field}", label(name)));
+    });
     if (value("id") && !idPattern.test(value("id"))) found.push(msg.err_id);
     if (value("country") && !/^[A-Z]{2}$/.test(value("country"))) found.push(msg.err_country);
     if (value("posted") && value("deadline") && value("deadline") < value("posted")) found.push(msg.err_deadline);
