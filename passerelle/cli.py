@@ -61,7 +61,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     if why:
         return _usage(why)
     problems = build(args.root, Path(args.out), _today(args.today),
-                     progress=(lambda _: None) if quiet else (lambda msg: print(msg, file=sys.stderr)), jobs=args.jobs)
+                     progress=(lambda _: None) if quiet else (lambda msg: print(msg, file=sys.stderr)), jobs=args.jobs,
+                     handover=args.handover)
     if problems:
         report(problems, args.lang, args.format)
         print("Rien n'a été écrit : le site précédent est intact." if args.lang == "fr"
@@ -154,6 +155,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", default="site", help="output folder (default: site/)")
     b.add_argument("--today", help="the date to build for, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)")
     b.add_argument("--quiet", action="store_true", help="print nothing but problems")
+    b.add_argument("--handover", choices=("memory", "files"), default="memory",
+                   help="how the theme gets the pages: memory (default, fastest) or files (a docs folder that material "
+                        "builds with no plugin of ours, as Zensical would; slower)")
     b.set_defaults(func=cmd_build)
     c = sub.add_parser("check", help="validate records and cross-references")
     c.add_argument("--today")

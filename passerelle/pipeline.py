@@ -55,8 +55,10 @@ def check(root: Path, today: dt.date, jobs: int | None = None) -> Checked:
     return Checked(records.site, records.strings, records.catalog, planned, ordered(records.problems + clashes))
 
 
-def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: None, jobs: int | None = None) -> list[Problem]:
-    """Build the whole site into `out`; on any problem, `out` is left exactly as it was."""
+def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: None, jobs: int | None = None,
+          handover: str = "memory") -> list[Problem]:
+    """Build the whole site into `out`; on any problem, `out` is left exactly as it was.
+    `jobs`: processes (see workers); `handover`: how the theme gets the pages (see publish/theme.py)."""
     started = time.monotonic()
     unsafe = output.out_problem(out, root)
     if unsafe:
@@ -72,7 +74,7 @@ def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: 
         progress(state.summary())
     staging = output.staging_dir(out)
     try:
-        write(root, checked, checked.plan, staging, progress, jobs)
+        write(root, checked, checked.plan, staging, progress, jobs, handover)
         publish(checked, staging, out)
     except BaseException:
         output.abandon(staging)
@@ -81,7 +83,8 @@ def build(root: Path, out: Path, today: dt.date, progress: Progress = lambda _: 
     return []
 
 
-def write(root: Path, checked: Checked, planned: Plan, staging: Path, progress: Progress, jobs: int | None) -> None:
+def write(root: Path, checked: Checked, planned: Plan, staging: Path, progress: Progress, jobs: int | None,
+          handover: str = "memory") -> None:
     """Stage 3: the media, then every language (one task each), then the files at the site's root.
 
     The records' Markdown is rendered first, once for all languages (a French description is also the English
@@ -98,7 +101,7 @@ def write(root: Path, checked: Checked, planned: Plan, staging: Path, progress: 
         progress(f"{len(html)} Markdown texts rendered")
         (scratch / "templates").mkdir()
         tasks = [LanguageTask(site, catalog, planned, checked.strings[lang], media, html, settings, root / "theme",
-                              staging, scratch) for lang in site.languages]
+                              staging, handover, scratch) for lang in site.languages]
         for done in as_completed([workers.submit(build_language, task) for task in tasks]):
             progress(done.result())
     write_root(site, checked.strings, media, root / "theme", staging)

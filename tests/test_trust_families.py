@@ -366,7 +366,7 @@ def test_the_writer_refuses_a_path_claimed_twice(project: Path, monkeypatch: pyt
     (project / "jobs" / "contract").mkdir()
     (project / "jobs" / "contract" / "internship.yml").write_text(JOB.format(title="x", city="Lyon"), encoding="utf-8")
     problems = build(project, project / "site", dt.date.fromisoformat(TODAY))
-    assert [str(p) for p in problems if "two pages" in str(p)], problems
+    assert [str(p) for p in problems if "two outputs would be written" in str(p)], problems
     assert not (project / "site").exists()
 
 

@@ -42,6 +42,8 @@ class LanguageTask:
     theme: Path
     staging: Path
     """The site being built: this task writes <staging>/<lang>/ only."""
+    handover: str
+    """How the theme gets the pages: 'memory' or 'files' (see theme.write_language)."""
     scratch: Path
     """Files read back and thrown away (see staging.scratch): this task's own <lang>* entries, and the compiled
     templates the tasks share."""
@@ -63,7 +65,8 @@ def build_language(task: LanguageTask) -> str:
             not_found={"title": task.strings("not_found_title"), "text": task.strings("not_found_text"),
                        "home": site.href(lang), "home_label": task.strings("nav_home"), "jobs": site.href(lang, urls.JOBS),
                        "jobs_label": task.strings("all_jobs")})
-        write_language(site, LanguagePages(lang, pages, renderer.nav(), frame), task.staging, task.scratch / "templates")
+        write_language(site, LanguagePages(lang, pages, renderer.nav(), frame), task.staging, task.scratch / f"{lang}-theme",
+                       task.handover, task.scratch / "templates")
         out = task.staging / lang
         write_feeds(site, task.plan, task.catalog, task.strings, renderer.views.html, out / urls.FEEDS)
         (out / urls.JOBS_INDEX).write_text(script_json(renderer.jobs_index()), encoding="utf-8")

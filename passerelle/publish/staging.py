@@ -115,7 +115,7 @@ def _exchange(a: Path, b: Path) -> bool:
     libc = ctypes.CDLL(libc_name, use_errno=True)
     if not hasattr(libc, "renameat2"):
         return False
-    result = libc.renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    result: int = libc.renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
     return result == 0
 
 

@@ -1,33 +1,37 @@
-"""Writing: mkdocs-material wraps one language's rendered pages in the theme and writes them (one build per language)."""
+"""Theme: mkdocs-material wraps one language's rendered pages and writes them (one build per language).
+
+The hand-over is data: each page's metadata (title, HTML body, head elements, menus), which theme/main.html reads
+from page.meta, and a config file per language that inherits the project's mkdocs.yml (mkdocs' INHERIT). It is
+delivered in memory by a small plugin (the default, the fast one), or as a docs folder of files that material
+builds with no plugin of ours (`build --handover files`) and that Zensical builds too (bench/zensical_trial.py):
+the theme layer can be swapped without touching the stages before it."""
 
 from __future__ import annotations
 
 import functools
+import json
 import logging
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from markupsafe import escape
+import jinja2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
-from mkdocs.theme import Theme
 
 from passerelle.render.pages import RenderedPage
 from passerelle.records.settings import Site
 
 _DROPPED = ("strings/", "passerelle/", "assets/javascripts/lunr/", "assets/javascripts/workers/",
             "assets/javascripts/bundle.")
-"""Theme files that are not for visitors: our strings and templates, material's search and script."""
+"""Theme files that are not for visitors, removed from the output: our strings and templates, material's search
+and script (its language selector fetches a sitemap.xml beside every link), their source maps."""
 
 
 @dataclass(frozen=True)
@@ -58,115 +62,111 @@ class LanguagePages:
     frame: Frame
 
 
-class PagesPlugin(BasePlugin):  # type: ignore[type-arg]
-    """Hands mkdocs the pages we rendered, as virtual files, and their HTML in place of Markdown output."""
+def _nav_key(path: str, nav_paths: set[str]) -> str | None:
+    """Pages out of the nav highlight nothing in it: their sidebar differs only by its relative links, which are
+    the same for every page of one folder (unless a nav page lies below the page itself). The key of that folder,
+    or None for a page that renders its own sidebar (see main.html)."""
+    if path in nav_paths or any(nav.startswith(path) for nav in nav_paths):
+        return None
+    return path.rstrip("/").rpartition("/")[0]
 
-    def __init__(self, rendered: LanguagePages, templates: Path | None = None) -> None:
+
+def _toc_html(toc: list[dict[str, Any]]) -> str:
+    """An editorial page's table of contents, as material's secondary sidebar shows it (its headings' anchors)."""
+    def items(tokens: list[dict[str, Any]]) -> str:
+        return "".join(f'<li class="md-nav__item"><a href="#{escape(t["id"])}" class="md-nav__link">'
+                       f'<span class="md-ellipsis">{escape(t["name"])}</span></a>'
+                       + (f'<nav class="md-nav"><ul class="md-nav__list">{items(t["children"])}</ul></nav>' if t["children"] else "")
+                       + "</li>" for t in tokens)
+    return f'<ul class="md-nav__list" data-md-component="toc">{items(toc)}</ul>' if toc else ""
+
+
+def page_meta(rendered: LanguagePages) -> dict[str, dict[str, Any]]:
+    """What each page hands the theme, by its name for mkdocs: its title, its HTML body and what main.html reads
+    around it (head elements, language menu, sidebar key, table of contents). The same in both deliveries below."""
+    nav_paths = {src.removesuffix("index.md") for item in rendered.nav for src in item.values()}
+    return {page.src: {"title": page.title, "passerelle": {
+        "head": page.head, "title": str(escape(page.title)), "nav_key": _nav_key(page.path, nav_paths),
+        "languages": rendered.frame.languages_for(rendered.lang, page.path), "toc": _toc_html(page.toc),
+        "body": page.body}} for page in rendered.pages}
+
+
+def write_docs(rendered: LanguagePages, docs: Path) -> None:
+    """Delivery as files: each page a Markdown file whose front matter is its metadata (and whose Markdown is empty).
+    Any builder that reads mkdocs' docs folder and page.meta builds them: material with no plugin, or Zensical."""
+    for src, meta in page_meta(rendered).items():
+        target = docs / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # JSON is YAML: one line that libyaml reads at C speed. The body rides in it too, and the Markdown stays
+        # empty: Python-Markdown would otherwise parse every page's HTML again.
+        target.write_text(f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n", encoding="utf-8")
+
+
+class PagesPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Delivery in memory, the fast one: the same pages and metadata as write_docs, handed to mkdocs as generated
+    files (documented plugin events), without writing them, reading their YAML back, or converting an empty
+    Markdown text per page (Page.render is the one mkdocs internal this replaces: see docs/benchmarks.md)."""
+
+    def __init__(self, meta: dict[str, dict[str, Any]], templates: Path | None) -> None:
         super().__init__()
+        self.meta = meta
         self.templates = templates
-        self.pages = {p.src: p for p in rendered.pages}
-        self.lang = rendered.lang
-        self.frame = rendered.frame
-        self.nav_urls: list[str] = []
-        self.navs: dict[str, str] = {}
-        """The sidebar's HTML, rendered once for all the pages of a folder that are not in it (see main.html)."""
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self.templates is not None:  # the languages' builds compile the theme's templates once between them
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.templates))
         return env
 
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        self.nav_urls = [p.url for p in nav.pages]
-        return nav
-
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for f in list(files):
-            if f.src_uri.startswith(_DROPPED) or f.src_uri.endswith(".map"):
-                files.remove(f)
-        for src in self.pages:
+        for src in self.meta:
             files.append(File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        rendered = self.pages[page.file.src_uri]
-        page.render = functools.partial(_no_markdown, page)  # type: ignore[method-assign]  # the HTML is ours
-        page.meta["title"] = rendered.title
-        page.meta["passerelle"] = {
-            "head": rendered.head, "title": str(escape(rendered.title)), "footer": self.frame.footer,
-            "skip": self.frame.skip, "languages_label": self.frame.languages_label,
-            "languages": self.frame.languages_for(self.lang, rendered.path),
-            "navs": self.navs, "nav_key": self._nav_key(page),
-        }
+        page.meta = self.meta[page.file.src_uri]
+        page.render = functools.partial(_no_markdown, page)  # type: ignore[method-assign]
         return ""
-
-    def _nav_key(self, page: Page) -> str | None:
-        """Pages out of the nav highlight nothing in it: their sidebar differs only by its relative links,
-        which are the same for every page of one folder (unless a nav page lies below the page itself)."""
-        if page.file.inclusion.is_in_nav() or any(url.startswith(page.url) for url in self.nav_urls):
-            return None
-        return page.url.rstrip("/").rpartition("/")[0]
-
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        rendered = self.pages[page.file.src_uri]
-        page.toc = get_toc(rendered.toc)
-        return rendered.body
 
 
 def _no_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
-    """Stands in for Page.render: there is no Markdown to convert (on_page_content hands the HTML over)."""
     page.content = ""
 
 
-class _ThemeLoader(jinja2.FileSystemLoader):
-    """The theme's templates, listed without hidden folders.
-
-    On every build mkdocs lists every file of the theme to find the static ones to copy, then leaves out
-    whatever sits in a hidden folder; material keeps 14,000 icons in one (.icons). Not walking into those
-    folders gives the same files, 0.08 to 0.15 s sooner per language."""
-
-    def list_templates(self) -> list[str]:
-        found = set()
-        for searchpath in self.searchpath:
-            for folder, subfolders, names in os.walk(searchpath, followlinks=self.followlinks):
-                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-                for name in names:
-                    found.add(os.path.relpath(os.path.join(folder, name), searchpath).replace(os.sep, "/"))
-        return sorted(found)
-
-
-def _theme_env(theme: Theme) -> jinja2.Environment:
-    env = Theme.get_env(theme)
-    env.loader = _ThemeLoader(theme.dirs)
-    return env
-
-
-def language_config(site: Site, lang: str, out: Path, work: Path) -> MkDocsConfig:
-    """mkdocs.yml for one language: its own site_dir and site_url, material in that language."""
-    docs = work / f"docs-{lang}"
-    docs.mkdir(parents=True, exist_ok=True)  # empty: every page is handed over by PagesPlugin
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    config = load_config(config_file=str(site.config_file), docs_dir=str(docs), site_dir=str(out),
-                         site_url=site.lang_url(lang))
-    config.theme["language"] = lang
-    extra = _material_language(site, lang, work)
-    if extra is not None:
-        config.theme.dirs.insert(0, str(extra))
-    config.theme.get_env = functools.partial(_theme_env, config.theme)  # type: ignore[method-assign]
-    return config
+def language_config(site: Site, rendered: LanguagePages, out: Path, work: Path) -> Path:
+    """An mkdocs.yml for one language that inherits the project's (mkdocs' INHERIT): its docs folder of files, its
+    own site_dir and site_url, material in that language, the nav, and the frame every page shares in `extra`."""
+    lang, frame = rendered.lang, rendered.frame
+    theme_dir = site.root / "theme"
+    if _material_lacks(lang):
+        theme_dir = _theme_with_language(site, lang, work)
+    config = {
+        "INHERIT": str(site.config_file), "docs_dir": str(work / "docs"), "site_dir": str(out),
+        "site_url": site.lang_url(lang), "nav": rendered.nav, "not_in_nav": "/**",
+        "theme": {"name": "material", "custom_dir": str(theme_dir), "language": lang},
+        "markdown_extensions": [],  # every page's HTML is rendered already: Markdown passes it through
+        "extra": {"alternate": [{"name": name, "link": f"{site.url}{code}/", "lang": code} for code, name in frame.languages],
+                  "passerelle_404": frame.not_found,
+                  "passerelle": {"footer": frame.footer, "skip": frame.skip, "languages_label": frame.languages_label,
+                                 "navs": {}}},
+    }
+    path = work / f"mkdocs-{lang}.yml"
+    path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+    return path
 
 
-def _material_language(site: Site, lang: str, work: Path) -> Path | None:
-    """For a language material does not translate (Pashto, say): its strings file made from English, with the
-    language's own code and direction, in a folder put before the theme's. Adding a language stays one line of
-    mkdocs.yml and one strings file of ours; material's few own words (menu labels) are then in English."""
-    material = Path(material_templates())
-    if (material / "partials" / "languages" / f"{lang}.html").is_file():
-        return None
-    english = (material / "partials" / "languages" / "en.html").read_text(encoding="utf-8")
+def _material_lacks(lang: str) -> bool:
+    return not (Path(material_templates()) / "partials" / "languages" / f"{lang}.html").is_file()
+
+
+def _theme_with_language(site: Site, lang: str, work: Path) -> Path:
+    """For a language material does not translate (Pashto, say): our theme, plus material's strings file made from
+    English with the language's own code and direction. Adding a language stays one line of mkdocs.yml and one
+    strings file of ours; material's few own words (menu labels) are then in English."""
+    english = (Path(material_templates()) / "partials" / "languages" / "en.html").read_text(encoding="utf-8")
     text = english.replace('"language": "en"', f'"language": "{lang}"').replace(
         '"direction": "ltr"', f'"direction": "{site.direction(lang)}"')
-    folder = work / f"material-{lang}"
+    folder = work / f"theme-{lang}"
+    shutil.copytree(site.root / "theme", folder, dirs_exist_ok=True)
     (folder / "partials" / "languages").mkdir(parents=True, exist_ok=True)
     (folder / "partials" / "languages" / f"{lang}.html").write_text(text, encoding="utf-8")
     return folder
@@ -187,24 +187,29 @@ def markdown_settings(site: Site) -> MarkdownSettings:
     return list(config["markdown_extensions"]), dict(config["mdx_configs"] or {})
 
 
-def write_language(site: Site, rendered: LanguagePages, staging: Path, templates: Path | None = None) -> None:
-    """Build one language's pages into staging/<lang>/ with mkdocs-material (templates: see PagesPlugin.on_env)."""
-    lang = rendered.lang
-    config = language_config(site, lang, staging / lang, staging)
-    out = Path(config.site_dir)
-    config.nav = rendered.nav
-    # Every page's HTML is rendered already: mkdocs converts an empty page, so it needs no extension.
-    config["markdown_extensions"] = []
-    config["mdx_configs"] = {}
-    config.theme.static_templates.discard("sitemap.xml")
-    config.extra["alternate"] = [
-        {"name": name, "link": f"{site.url}{code}/", "lang": code} for code, name in rendered.frame.languages
-    ]
-    config.extra["passerelle_404"] = rendered.frame.not_found
-    config.plugins["passerelle"] = PagesPlugin(rendered, templates)
-    mkdocs_build(config)  # empties site_dir first: the language's other files are written after it
-    shutil.rmtree(config.docs_dir, ignore_errors=True)
-    shutil.rmtree(staging / f"material-{lang}", ignore_errors=True)
-    for leftover in ("sitemap.xml", "sitemap.xml.gz"):
-        if (out / leftover).exists():
-            os.remove(out / leftover)
+HANDOVERS = ("memory", "files")
+
+
+def write_language(site: Site, rendered: LanguagePages, staging: Path, work: Path, handover: str = "memory",
+                   templates: Path | None = None) -> None:
+    """Build one language's pages into staging/<lang>/ with mkdocs-material: a config file inheriting the project's,
+    then `mkdocs build`, the pages delivered in memory (a plugin) or as files (no plugin; 1.5 times slower, see
+    docs/benchmarks.md). `work`: a folder of this language's own; `templates`: see PagesPlugin.on_env."""
+    out = staging / rendered.lang
+    (work / "docs").mkdir(parents=True, exist_ok=True)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    config = load_config(config_file=str(language_config(site, rendered, out, work)))
+    if handover == "files":
+        write_docs(rendered, work / "docs")
+    else:
+        config.plugins["passerelle"] = PagesPlugin(page_meta(rendered), templates)
+    mkdocs_build(config)  # empties `out` first
+    for dropped in _DROPPED:
+        target = out / dropped
+        if target.is_dir():
+            shutil.rmtree(target)
+        for file in out.glob(dropped + "*") if not dropped.endswith("/") else ():
+            file.unlink()
+    for leftover in (*out.joinpath("assets").rglob("*.map"), out / "sitemap.xml", out / "sitemap.xml.gz"):
+        if leftover.exists():
+            leftover.unlink()

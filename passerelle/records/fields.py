@@ -21,7 +21,7 @@ from passerelle.records.problems import Problem
 from passerelle.records.text import plain_problem
 
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
-COUNTRIES = frozenset(code for code in babel.Locale("en").territories if re.fullmatch(r"[A-Z]{2}", code))
+COUNTRIES = frozenset(str(code) for code in babel.Locale("en").territories if re.fullmatch(r"[A-Z]{2}", str(code)))
 CURRENCIES = frozenset(babel.numbers.list_currencies())
 _MISSING = object()
 DATE_MIN = dt.date(1990, 1, 1)

@@ -129,7 +129,7 @@ class MarkdownRenderer:
 
     def convert(self, text: str) -> str:
         self.md.reset()
-        return self.md.convert(text)
+        return str(self.md.convert(text))
 
     def render_with_toc(self, text: str) -> tuple[str, list[dict[str, Any]]]:
         """The HTML and the table of contents tokens (for pages with headings). A text that takes too long

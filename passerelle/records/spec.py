@@ -6,6 +6,7 @@ point to (contracts, levels...) are in vocabulary.py, which the filters, the for
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,6 +98,7 @@ RECORDS: dict[str, tuple[Field, ...]] = {"job": JOB, "story": STORY, "story_text
                                         "page": PAGE, "figure": FIGURE}
 
 
+@functools.cache
 def field(record: str, path: str) -> Field:
     """A field by its dotted path: field('job', 'location.country')."""
     fields = RECORDS[record]

@@ -64,7 +64,7 @@ class Strings:
         return self(f"salary_{period}", min=self.money(low, currency), max=self.money(high, currency))
 
     def country(self, code: str) -> str:
-        return self.locale.territories.get(code, code)
+        return str(self.locale.territories.get(code, code))
 
 
 def load_strings(folder: Path, languages: tuple[str, ...]) -> tuple[dict[str, Strings], list[Problem]]:

@@ -153,7 +153,7 @@ def _refuse_aliases(text: str, offset: int) -> None:
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise YamlError(M("anchors and aliases (& and *) are not allowed: write the value out in full."),
-                            event.start_mark.line + 1 + offset)
+                            (event.start_mark.line if event.start_mark else 0) + 1 + offset)
 
 
 class _Walker:

@@ -94,7 +94,7 @@ class Feed:
             fe.updated(_at_noon(e.date))
             fe.summary(e.summary)
             fe.content(e.html, type="html" if atom else "CDATA")
-        return fg.atom_str(pretty=True) if atom else fg.rss_str(pretty=True)
+        return bytes(fg.atom_str(pretty=True) if atom else fg.rss_str(pretty=True))
 
     def _json(self, entries: list[Entry]) -> str:
         feed: dict[str, Any] = {

@@ -45,10 +45,10 @@ def _eight_bits(img: Image.Image) -> Image.Image:
     if img.mode.startswith("I;16"):
         top = 65535.0
     elif img.mode == "I":
-        high = float(img.getextrema()[1])  # type: ignore[index]
+        high = float(img.getextrema()[1])  # type: ignore[arg-type]  # one band: (low, high) numbers
         top = 255.0 if high <= 255 else 65535.0 if high <= 65535 else high
     elif img.mode == "F":
-        top = max(float(img.getextrema()[1]), 1.0)  # type: ignore[index]
+        top = max(float(img.getextrema()[1]), 1.0)  # type: ignore[arg-type]
     else:
         return img
     return img.convert("F").point(lambda v: v * 255.0 / top).convert("L")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 from urllib.parse import urlencode
 
 import babel.dates
@@ -163,8 +163,7 @@ class Views:
         return (self.feed(self.t("feed_jobs"), "jobs"), self.feed(self.t("feed_stories"), "stories"))
 
     def place(self, job: Job) -> str:
-        parts = [job.location.city, job.location.region] if job.location.city else [job.location.region]
-        parts = [p for p in parts if p]
+        parts = [p for p in (job.location.city, job.location.region) if p]
         country = self.t.country(job.location.country)
         return ", ".join([*parts, country]) if parts else country
 
@@ -202,7 +201,12 @@ class Views:
 
     # -- pages --------------------------------------------------------------------------------------
     def page(self, planned: PlannedPage) -> PageView:
-        return getattr(self, f"_{planned.kind}")(planned)
+        """The view of a planned page, by its kind (see plan.outputs.PlannedPage.kind)."""
+        builders: dict[str, Callable[[PlannedPage], PageView]] = {
+            "home": self._home, "list": self._list, "stories": self._stories, "employers": self._employers,
+            "search": self._search, "job": self._job, "story": self._story, "employer": self._employer,
+            "page": self._page, "impact": self._impact}
+        return builders[planned.kind](planned)
 
     def _home(self, planned: PlannedPage) -> PageView:
         intro = next((p for p in self.catalog.content.pages if p.id == "home"), None)
@@ -401,7 +405,7 @@ class Views:
         def shown(n: int | None) -> str:
             return t("impact_few") if n is None else str(n)
 
-        def section(key: str, rows: list[tuple[str, int | None]], columns: bool = False) -> dict[str, Any]:
+        def section(key: str, rows: Sequence[tuple[str, int | None]], columns: bool = False) -> dict[str, Any]:
             title = t(key)
             summary = "; ".join(f"{label}: {shown(n)}" for label, n in rows)
             drawn = [(label, n) for label, n in rows if n is not None]
