@@ -2,18 +2,18 @@
 
     python bench/zensical_trial.py --zensical /path/to/venv/bin/zensical [--lang fr] [--work /tmp/passerelle-zensical]
 
-Renders one language of the sample exactly as the build does (plan -> views -> templates), writes each page as
-a Markdown file holding its HTML body (`<path>/index.md`; its title, head elements and frame in front matter,
-where theme/main.html reads them) into a docs folder, writes an
-mkdocs.yml for it (the project's, with that docs folder and the language's settings, no plugin), and runs
-`zensical build` on it. Prints what Zensical wrote and what it said. Zensical is not a dependency of the
-project: install it in a venv of its own (pip install zensical==0.0.73).
+Renders one language of the sample exactly as the build does (plan -> views -> templates), hands it over as
+`build --handover files` does (publish/theme.py: a docs folder of files whose front matter holds each page,
+and a config file inheriting mkdocs.yml), flattens that config (Zensical may not read INHERIT), and runs
+`zensical build` on it. Prints what Zensical wrote, and whether each page's content is the one mkdocs-material
+writes. Zensical is not a dependency of the project: install it in a venv of its own (pip install zensical==0.0.73).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import shutil
 import subprocess
 import sys
@@ -25,41 +25,43 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from passerelle.pipeline import check  # noqa: E402
-from passerelle.publish.theme import markdown_settings  # noqa: E402
+from passerelle.pipeline import build, check  # noqa: E402
+from passerelle.plan import urls  # noqa: E402
+from passerelle.publish.theme import Frame, LanguagePages, language_config, markdown_settings, write_docs  # noqa: E402
 from passerelle.records.markup import MarkdownRenderer  # noqa: E402
 from passerelle.render.media import write_media  # noqa: E402
 from passerelle.render.pages import LanguageRenderer  # noqa: E402
 from passerelle.render.record_html import RecordHtml  # noqa: E402
 
 
-def write_docs(lang: str, work: Path, today: dt.date) -> tuple[Path, int]:
+def hand_over(lang: str, work: Path, today: dt.date) -> tuple[Path, int]:
     checked = check(ROOT, today)
     assert checked.plan is not None, [str(p) for p in checked.problems]
-    site = checked.site
+    site, strings = checked.site, checked.strings[lang]
     shutil.rmtree(work, ignore_errors=True)
-    docs = work / "docs"
-    media = write_media(checked.catalog, docs, site.base, site.name)
-    renderer = LanguageRenderer(site, checked.catalog, checked.strings[lang], RecordHtml(MarkdownRenderer(*markdown_settings(site))),
+    media = write_media(checked.catalog, work / "docs", site.base, site.name)
+    renderer = LanguageRenderer(site, checked.catalog, strings, RecordHtml(MarkdownRenderer(*markdown_settings(site))),
                                 media, ROOT / "theme")
     pages = renderer.pages(checked.plan)
-    strings = checked.strings[lang]
-    footer = renderer.footer()
-    for page in pages:
-        target = docs / page.src
-        target.parent.mkdir(parents=True, exist_ok=True)
-        frame = {"head": page.head, "title": page.title, "footer": footer, "skip": strings("skip"),
-                 "languages_label": strings("languages"), "navs": {}, "nav_key": None,
-                 "languages": [{"lang": c, "name": site.language_name(c), "link": site.href(c, page.path), "current": c == lang}
-                               for c in site.languages]}
-        front = yaml.safe_dump({"title": page.title, "passerelle": frame}, allow_unicode=True)
-        target.write_text(f"---\n{front}---\n\n{page.body}\n", encoding="utf-8")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.update({"docs_dir": "docs", "site_dir": "site", "site_url": site.lang_url(lang), "nav": renderer.nav(),
-                   "markdown_extensions": ["attr_list", "md_in_html"], "plugins": []})
-    config["theme"] = {**config["theme"], "language": lang, "custom_dir": str(ROOT / "theme")}
-    (work / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    frame = Frame(renderer.footer(), strings("skip"), strings("languages"),
+                  tuple((c, site.language_name(c)) for c in site.languages), site.base,
+                  {"title": strings("not_found_title"), "text": strings("not_found_text"), "home": site.href(lang),
+                   "home_label": strings("nav_home"), "jobs": site.href(lang, urls.JOBS), "jobs_label": strings("all_jobs")})
+    rendered = LanguagePages(lang, pages, renderer.nav(), frame)
+    write_docs(rendered, work / "docs")
+    config = yaml.safe_load(language_config(site, rendered, work / "site", work).read_text(encoding="utf-8"))
+    parent = yaml.safe_load(Path(config.pop("INHERIT")).read_text(encoding="utf-8"))
+    parent.update({k: v for k, v in config.items() if k not in ("theme", "extra")})
+    parent["theme"] = {**parent["theme"], **config["theme"]}
+    parent["extra"] = {**parent.get("extra", {}), **config["extra"]}
+    parent["docs_dir"], parent["site_dir"] = "docs", "site"  # Zensical 0.0.73 panics on absolute folders
+    (work / "zensical.yml").write_text(yaml.safe_dump(parent, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return work, len(pages)
+
+
+def content(html: str) -> str:
+    found = re.search(r'<(article|div) id="content".*?(?=</article>\s*</div>\s*</div>|<footer)', html, re.S)
+    return re.sub(r"\s+", " ", found.group(0)) if found else ""
 
 
 def main() -> int:
@@ -69,12 +71,19 @@ def main() -> int:
     ap.add_argument("--work", type=Path, default=Path("/tmp/passerelle-zensical"))
     ap.add_argument("--today", default="2026-11-26")
     args = ap.parse_args()
-    work, n = write_docs(args.lang, args.work, dt.date.fromisoformat(args.today))
+    today = dt.date.fromisoformat(args.today)
+    work, n = hand_over(args.lang, args.work, today)
     started = time.monotonic()
-    result = subprocess.run([args.zensical, "build", "-f", str(work / "mkdocs.yml")], cwd=work, capture_output=True, text=True)
+    result = subprocess.run([args.zensical, "build", "-f", str(work / "zensical.yml")], cwd=work, capture_output=True, text=True)
     seconds = time.monotonic() - started
-    written = sorted(p.relative_to(work / "site") for p in (work / "site").rglob("index.html")) if (work / "site").exists() else []
-    print(f"{n} pages handed over; zensical exit {result.returncode} in {seconds:.1f} s; {len(written)} index.html written")
+    built = work / "site"
+    written = sorted(p for p in built.rglob("index.html")) if built.exists() else []
+    material = work / "material"
+    assert not build(ROOT, material, today)
+    same = sum(content((material / args.lang / p.relative_to(built)).read_text(encoding="utf-8")) ==
+               content(p.read_text(encoding="utf-8")) for p in written)
+    print(f"{n} pages handed over; zensical exit {result.returncode} in {seconds:.1f} s; {len(written)} index.html written; "
+          f"{same} with the same content as mkdocs-material's")
     print((result.stdout + result.stderr)[-3000:])
     return result.returncode
 

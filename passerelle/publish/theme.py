@@ -146,8 +146,7 @@ def language_config(site: Site, rendered: LanguagePages, out: Path, work: Path) 
         "markdown_extensions": [],  # every page's HTML is rendered already: Markdown passes it through
         "extra": {"alternate": [{"name": name, "link": f"{site.url}{code}/", "lang": code} for code, name in frame.languages],
                   "passerelle_404": frame.not_found,
-                  "passerelle": {"footer": frame.footer, "skip": frame.skip, "languages_label": frame.languages_label,
-                                 "navs": {}}},
+                  "passerelle": {"footer": frame.footer, "skip": frame.skip, "languages_label": frame.languages_label}},
     }
     path = work / f"mkdocs-{lang}.yml"
     path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
@@ -203,6 +202,7 @@ def write_language(site: Site, rendered: LanguagePages, staging: Path, work: Pat
         write_docs(rendered, work / "docs")
     else:
         config.plugins["passerelle"] = PagesPlugin(page_meta(rendered), templates)
+        config.extra["passerelle"]["navs"] = {}  # the sidebar of each folder, rendered once (see main.html)
     mkdocs_build(config)  # empties `out` first
     for dropped in _DROPPED:
         target = out / dropped
