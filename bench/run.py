@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 
-BASELINE = '''
+BASELINE = """
 import os, sys, time
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 from mkdocs.config import load_config
@@ -38,7 +38,7 @@ for lang in langs:
                       site_dir=os.path.join(out, lang), site_url=f"https://example.org/{lang}/")
     cfg.theme["language"] = lang
     build(cfg)
-'''
+"""
 
 
 def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
@@ -52,8 +52,12 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, floa
         "w = time.perf_counter() - t\n"
         "print(json.dumps({'wall': w, 'rss_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 'rc': r.returncode, 'err': r.stderr.decode()[-2000:]}))\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *cmd],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+    )
     data = json.loads(result.stdout)
     if data["rc"] != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{data['err']}")
@@ -74,7 +78,9 @@ def baseline_docs(gen: Path, pages_per_lang: int) -> Path:
         (docs / f"p{i:05d}.md").write_text(f"# Page {i}\n\n{body}\n", encoding="utf-8")
     (base / "mkdocs.yml").write_text(
         "site_name: Baseline\ntheme:\n  name: material\n  font: false\nplugins: []\nnav:\n  - index.md\n"
-        "not_in_nav: |\n  /p*.md\n", encoding="utf-8")
+        "not_in_nav: |\n  /p*.md\n",
+        encoding="utf-8",
+    )
     return base
 
 
@@ -100,8 +106,22 @@ def run(sizes: list[int], work: Path, repeat: int) -> list[dict]:
         stolen_before, total_before = steal()
         for _ in range(repeat):
             checks.append(measure([sys.executable, str(build_py), "--root", str(gen), "check", "--today", "2026-11-26"]))
-            builds.append(measure([sys.executable, str(build_py), "--root", str(gen), "build", "--quiet", "--out",
-                                   str(out), "--today", "2026-11-26"]))
+            builds.append(
+                measure(
+                    [
+                        sys.executable,
+                        str(build_py),
+                        "--root",
+                        str(gen),
+                        "build",
+                        "--quiet",
+                        "--out",
+                        str(out),
+                        "--today",
+                        "2026-11-26",
+                    ]
+                )
+            )
             if base is None:
                 langs = sorted(d.name for d in out.iterdir() if d.is_dir() and (d / "index.html").exists())
                 per_lang = len(list((out / langs[0]).rglob("*.html")))

@@ -40,8 +40,9 @@ def wait_for(url: str, text: str, limit: float = 60) -> float:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = copy_project(Path(tmp) / "p") if len(sys.argv) < 2 else Path(sys.argv[1])
-        proc = subprocess.Popen([sys.executable, str(root / "build.py"), "serve", "--port", "0"], cwd=root,
-                                stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, str(root / "build.py"), "serve", "--port", "0"], cwd=root, stderr=subprocess.PIPE, text=True
+        )
         try:
             line = ""
             while "Serving on" not in line:

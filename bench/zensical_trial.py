@@ -40,13 +40,25 @@ def hand_over(lang: str, work: Path, today: dt.date) -> tuple[Path, int]:
     site, strings = checked.site, checked.strings[lang]
     shutil.rmtree(work, ignore_errors=True)
     media = write_media(checked.catalog, work / "docs", site.base, site.name)
-    renderer = LanguageRenderer(site, checked.catalog, strings, RecordHtml(MarkdownRenderer(*markdown_settings(site))),
-                                media, ROOT / "theme")
+    renderer = LanguageRenderer(
+        site, checked.catalog, strings, RecordHtml(MarkdownRenderer(*markdown_settings(site))), media, ROOT / "theme"
+    )
     pages = renderer.pages(checked.plan)
-    frame = Frame(renderer.footer(), strings("skip"), strings("languages"),
-                  tuple((c, site.language_name(c)) for c in site.languages), site.base,
-                  {"title": strings("not_found_title"), "text": strings("not_found_text"), "home": site.href(lang),
-                   "home_label": strings("nav_home"), "jobs": site.href(lang, urls.JOBS), "jobs_label": strings("all_jobs")})
+    frame = Frame(
+        renderer.footer(),
+        strings("skip"),
+        strings("languages"),
+        tuple((c, site.language_name(c)) for c in site.languages),
+        site.base,
+        {
+            "title": strings("not_found_title"),
+            "text": strings("not_found_text"),
+            "home": site.href(lang),
+            "home_label": strings("nav_home"),
+            "jobs": site.href(lang, urls.JOBS),
+            "jobs_label": strings("all_jobs"),
+        },
+    )
     rendered = LanguagePages(lang, pages, renderer.nav(), frame)
     write_docs(rendered, work / "docs")
     config = yaml.safe_load(language_config(site, rendered, work / "site", work).read_text(encoding="utf-8"))
@@ -80,10 +92,15 @@ def main() -> int:
     written = sorted(p for p in built.rglob("index.html")) if built.exists() else []
     material = work / "material"
     assert not build(ROOT, material, today)
-    same = sum(content((material / args.lang / p.relative_to(built)).read_text(encoding="utf-8")) ==
-               content(p.read_text(encoding="utf-8")) for p in written)
-    print(f"{n} pages handed over; zensical exit {result.returncode} in {seconds:.1f} s; {len(written)} index.html written; "
-          f"{same} with the same content as mkdocs-material's")
+    same = sum(
+        content((material / args.lang / p.relative_to(built)).read_text(encoding="utf-8"))
+        == content(p.read_text(encoding="utf-8"))
+        for p in written
+    )
+    print(
+        f"{n} pages handed over; zensical exit {result.returncode} in {seconds:.1f} s; {len(written)} index.html written; "
+        f"{same} with the same content as mkdocs-material's"
+    )
     print((result.stdout + result.stderr)[-3000:])
     return result.returncode
 

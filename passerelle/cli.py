@@ -60,13 +60,22 @@ def cmd_build(args: argparse.Namespace) -> int:
     why = out_problem(Path(args.out), args.root)
     if why:
         return _usage(why)
-    problems = build(args.root, Path(args.out), _today(args.today),
-                     progress=(lambda _: None) if quiet else (lambda msg: print(msg, file=sys.stderr)), jobs=args.jobs,
-                     handover=args.handover)
+    problems = build(
+        args.root,
+        Path(args.out),
+        _today(args.today),
+        progress=(lambda _: None) if quiet else (lambda msg: print(msg, file=sys.stderr)),
+        jobs=args.jobs,
+        handover=args.handover,
+    )
     if problems:
         report(problems, args.lang, args.format)
-        print("Rien n'a été écrit : le site précédent est intact." if args.lang == "fr"
-              else "Nothing was written: the previous site is unchanged.", file=sys.stderr)
+        print(
+            "Rien n'a été écrit : le site précédent est intact."
+            if args.lang == "fr"
+            else "Nothing was written: the previous site is unchanged.",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -81,20 +90,33 @@ def cmd_check(args: argparse.Namespace) -> int:
         missing = [p for p, w in zip(args.paths, wanted, strict=True) if not w.exists()]
         if missing:
             for path in missing:
-                print(M("{path}: there is no such file or folder: check the path (it is relative to the folder you are in).",
-                        path=path).render(args.lang))
+                print(
+                    M(
+                        "{path}: there is no such file or folder: check the path (it is relative to the folder you are in).",
+                        path=path,
+                    ).render(args.lang)
+                )
             return 1
+
         def concerns(problem: Problem) -> bool:
             target = (args.root / problem.path).resolve()
             return any(target == w or w in target.parents or target in w.parents for w in wanted)
+
         problems = [p for p in problems if concerns(p)]
     if problems:
         report(problems, args.lang, args.format)
     if errors(problems):
         return 1
     c = checked.catalog.content
-    print(M("All good: {employers} employers, {jobs} jobs, {stories} stories, {pages} pages.", employers=len(c.employers),
-            jobs=len(c.jobs), stories=len(c.stories), pages=len(c.pages)).render(args.lang))
+    print(
+        M(
+            "All good: {employers} employers, {jobs} jobs, {stories} stories, {pages} pages.",
+            employers=len(c.employers),
+            jobs=len(c.jobs),
+            stories=len(c.stories),
+            pages=len(c.pages),
+        ).render(args.lang)
+    )
     return 0
 
 
@@ -155,19 +177,36 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", default="site", help="output folder (default: site/)")
     b.add_argument("--today", help="the date to build for, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)")
     b.add_argument("--quiet", action="store_true", help="print nothing but problems")
-    b.add_argument("--handover", choices=("memory", "files"), default="memory",
-                   help="how the theme gets the pages: memory (default, fastest) or files (a docs folder that material "
-                        "builds with no plugin of ours, as Zensical would; slower)")
+    b.add_argument(
+        "--handover",
+        choices=("memory", "files"),
+        default="memory",
+        help="how the theme gets the pages: memory (default, fastest) or files (a docs folder that material "
+        "builds with no plugin of ours, as Zensical would; slower)",
+    )
     b.set_defaults(func=cmd_build)
     c = sub.add_parser("check", help="validate records and cross-references")
     c.add_argument("--today")
     for command in (b, c):
-        command.add_argument("--jobs", type=_jobs, default=None, metavar="N",
-                             help="processes to use (default: one a core; 1: everything in this process, for debugging)")
-        command.add_argument("--lang", choices=LANGUAGES, default=default_language(),
-                             help="language of the messages: en or fr (default: from the locale)")
-        command.add_argument("--format", choices=("text", "github"), default="text",
-                             help="github: workflow annotations, shown on the lines of a pull request")
+        command.add_argument(
+            "--jobs",
+            type=_jobs,
+            default=None,
+            metavar="N",
+            help="processes to use (default: one a core; 1: everything in this process, for debugging)",
+        )
+        command.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            default=default_language(),
+            help="language of the messages: en or fr (default: from the locale)",
+        )
+        command.add_argument(
+            "--format",
+            choices=("text", "github"),
+            default="text",
+            help="github: workflow annotations, shown on the lines of a pull request",
+        )
     c.add_argument("paths", nargs="*", help="only report problems of these files or folders")
     c.set_defaults(func=cmd_check)
     s = sub.add_parser("serve", help="live preview on 127.0.0.1:8000, rebuilt on every change")
@@ -189,7 +228,10 @@ def parser() -> argparse.ArgumentParser:
     tr.set_defaults(func=cmd_translations, lang=default_language())
     sc = sub.add_parser("schemas", help="write schemas/{job,story,employer}.schema.json from the vocabulary")
     sc.set_defaults(func=cmd_schemas)
-    pr = sub.add_parser("scope", help="a pull request changes the jobs of one employer whose posters include its author, unless a maintainer made it")
+    pr = sub.add_parser(
+        "scope",
+        help="a pull request changes the jobs of one employer whose posters include its author, unless a maintainer made it",
+    )
     pr.add_argument("--base", required=True, help="the branch the pull request goes into, e.g. origin/main")
     pr.add_argument("--author", required=True, help="the GitHub login of its author")
     pr.add_argument("--lang", choices=LANGUAGES, default=default_language())

@@ -48,8 +48,14 @@ def copy_project(target: Path) -> Path:
 def run(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run build.py of `root` as a user would, and capture what it prints."""
     base = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}  # messages in English unless a test asks
-    return subprocess.run([sys.executable, str(root / "build.py"), *args], cwd=root, capture_output=True,
-                          text=True, env={**base, **(env or {})}, timeout=600)
+    return subprocess.run(
+        [sys.executable, str(root / "build.py"), *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**base, **(env or {})},
+        timeout=600,
+    )
 
 
 @pytest.fixture
@@ -112,8 +118,12 @@ def wait_until(predicate, limit: float = 90) -> bool:  # noqa: ANN001
 @contextlib.contextmanager
 def serving(project: Path) -> Iterator[str]:
     """`build.py serve` of `project` on a free port, for the time of the block: yields its base URL."""
-    proc = subprocess.Popen([sys.executable, str(project / "build.py"), "serve", "--port", "0", "--today", TODAY],
-                            cwd=project, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(project / "build.py"), "serve", "--port", "0", "--today", TODAY],
+        cwd=project,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = ""
         while "Serving on" not in line:

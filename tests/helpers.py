@@ -32,7 +32,6 @@ def page(site: Path, rel: str) -> str:
     return (site / rel).read_text(encoding="utf-8")
 
 
-
 TODAY = dt.date(2026, 11, 26)
 
 GOOD_JOB = """\
@@ -66,5 +65,3 @@ def problems(root: Path) -> list[str]:
 def job_problems(root: Path, text: str) -> list[str]:
     write(root, "jobs/lumen-studio/dev.yml", text)
     return problems(root)
-
-

@@ -38,7 +38,9 @@ def test_page_loads_alone_and_passes_axe(browser: Any, base: str, lang: str, kin
 
     page, visit = open_page(browser, f"{base}{lang}/{PAGES[kind]}")
     assert visit.blocked == [] and visit.failed == [] and visit.errors == []
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
+    results = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+    )
     assert results.violations_count == 0, results.generate_report()
     page.context.close()
 
@@ -203,8 +205,9 @@ def test_search_finds_jobs_in_the_readers_language(browser: Any, base: str, lang
     page.context.close()
 
 
-@pytest.mark.parametrize(("lang", "word", "story"), [("fa", "نادیه", "nadia"), ("uk", "кооперативу", "oksana"),
-                                                     ("tr", "hemşirenin", "elif")])
+@pytest.mark.parametrize(
+    ("lang", "word", "story"), [("fa", "نادیه", "nadia"), ("uk", "кооперативу", "oksana"), ("tr", "hemşirenin", "elif")]
+)
 def test_search_finds_a_word_of_each_languages_own_texts(browser: Any, base: str, lang: str, word: str, story: str) -> None:
     page, visit = open_page(browser, f"{base}{lang}/search/?q={word}", width=360, height=740)
     page.wait_for_selector(".pa-search__link", timeout=15000)
@@ -223,16 +226,24 @@ def test_search_filters_by_type_and_contract(browser: Any, base: str) -> None:
     page.locator("summary", has_text="Affiner").click()
     page.locator("summary", has_text="Type").click()
     page.get_by_label(re.compile(r"^Offres")).check()
-    page.wait_for_function("(() => { const l = [...document.querySelectorAll('.pa-search__link')]; return l.length && l.every(a => a.getAttribute('href').startsWith('/fr/jobs/')); })()")
+    page.wait_for_function(
+        "(() => { const l = [...document.querySelectorAll('.pa-search__link')]; return l.length && l.every(a => a.getAttribute('href').startsWith('/fr/jobs/')); })()"
+    )
     links = page.eval_on_selector_all(".pa-search__link", "els => els.map(e => e.getAttribute('href'))")
     assert links and all(link.startswith("/fr/jobs/") for link in links)
     page.locator("summary", has_text="Contrat").click()
     page.get_by_label(re.compile(r"^Alternance \(contrat d'apprentissage\)")).check()
     page.wait_for_timeout(500)
     links = page.eval_on_selector_all(".pa-search__link", "els => els.map(e => e.getAttribute('href'))")
-    assert set(links) <= {"/fr/jobs/lumen-studio/developpeuse-web-alternance/",
-                          "/fr/jobs/sante-numerique-nord/technicienne-support-apprentissage/",
-                          "/fr/jobs/veille-cyber-sud/analyste-soc-alternance/"} and links
+    assert (
+        set(links)
+        <= {
+            "/fr/jobs/lumen-studio/developpeuse-web-alternance/",
+            "/fr/jobs/sante-numerique-nord/technicienne-support-apprentissage/",
+            "/fr/jobs/veille-cyber-sud/analyste-soc-alternance/",
+        }
+        and links
+    )
     assert visit.errors == []
     page.context.close()
 

@@ -83,8 +83,15 @@ def test_a_recently_closed_job_keeps_a_page_that_says_so(later_site: Path) -> No
     assert '<meta name="robots" content="noindex">' in html
     assert "application/ld+json" not in html
     assert "pa-apply" not in html
-    for rel in ("en/jobs/index.html", "en/index.html", "en/employers/cooperative-du-code/index.html",
-                "en/feeds/jobs.xml", "en/feeds/jobs.atom.xml", "sitemap.xml", "jobs.json"):
+    for rel in (
+        "en/jobs/index.html",
+        "en/index.html",
+        "en/employers/cooperative-du-code/index.html",
+        "en/feeds/jobs.xml",
+        "en/feeds/jobs.atom.xml",
+        "sitemap.xml",
+        "jobs.json",
+    ):
         assert "developpeuse-fullstack-cdd" not in (later_site / rel).read_text(encoding="utf-8"), rel
 
 

@@ -16,8 +16,11 @@ from passerelle.publish.staging import scratch_base
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_build_alone_builds_the_site(project: Path) -> None:
@@ -36,8 +39,8 @@ def test_bad_usage_exits_2(project: Path) -> None:
 def test_check_reports_every_problem_and_no_traceback(project: Path) -> None:
     (project / "jobs" / "lumen-studio" / "broken.yml").write_text("title: [\n", encoding="utf-8")
     (project / "stories" / "amal" / "story.yml").write_text(
-        (project / "stories" / "amal" / "story.yml").read_text(encoding="utf-8").replace("consent:", "consnet:"),
-        encoding="utf-8")
+        (project / "stories" / "amal" / "story.yml").read_text(encoding="utf-8").replace("consent:", "consnet:"), encoding="utf-8"
+    )
     result = run(project, "check", "--today", TODAY)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
@@ -54,8 +57,12 @@ def test_check_reports_every_problem_and_no_traceback(project: Path) -> None:
 
 def test_messages_in_french_and_as_pull_request_annotations(project: Path) -> None:
     (project / "jobs" / "lumen-studio" / "x.yml").write_text(
-        (project / "jobs" / "lumen-studio" / "designer-ux-stage.yml").read_text(encoding="utf-8")
-        .replace("contract: internship", "contract: aprenticeship").replace("deadline:", "deadlline:"), encoding="utf-8")
+        (project / "jobs" / "lumen-studio" / "designer-ux-stage.yml")
+        .read_text(encoding="utf-8")
+        .replace("contract: internship", "contract: aprenticeship")
+        .replace("deadline:", "deadlline:"),
+        encoding="utf-8",
+    )
     fr = run(project, "check", "--today", TODAY, env={"LC_ALL": "", "LANG": "fr_FR.UTF-8"})
     assert fr.returncode == 1
     assert fr.stdout.splitlines() == [
@@ -73,7 +80,8 @@ def test_messages_in_french_and_as_pull_request_annotations(project: Path) -> No
     gh = run(project, "check", "--today", TODAY, "--format", "github")
     assert gh.stdout.splitlines()[0] == (
         "::error file=jobs/lumen-studio/x.yml,line=1,title=Passerelle::the field 'deadline' is missing: "
-        "it is required, a date written YYYY-MM-DD.")
+        "it is required, a date written YYYY-MM-DD."
+    )
 
 
 def test_every_message_has_a_french_translation() -> None:
@@ -84,8 +92,12 @@ def test_every_message_has_a_french_translation() -> None:
     templates = set()
     for module in (ROOT / "passerelle").rglob("*.py"):
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "M" and node.args \
-                    and isinstance(node.args[0], ast.Constant):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) == "M"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 templates.add(node.args[0].value)
     assert len(templates) > 90
     assert sorted(t for t in templates if t not in FRENCH) == []
@@ -108,8 +120,13 @@ def test_killed_build_leaves_the_previous_site(project: Path) -> None:
     out = project / "public"
     assert run(project, "build", "--out", str(out), "--today", TODAY, "--quiet").returncode == 0
     before = digest(out)
-    proc = subprocess.Popen([sys.executable, str(project / "build.py"), "build", "--out", str(out), "--today", "2030-01-01"],
-                            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(project / "build.py"), "build", "--out", str(out), "--today", "2030-01-01"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not list(project.glob(".public.building-*/fr")):
         time.sleep(0.02)

@@ -28,8 +28,14 @@ salary:
   currency: EUR
   period: {period}
 """
-GOOD = dict(contract="permanent", remote="hybrid", posted="2026-11-01", deadline="2036-01-01",
-            apply="https://lumen-studio.example.org/apply", period="month")
+GOOD = dict(
+    contract="permanent",
+    remote="hybrid",
+    posted="2026-11-01",
+    deadline="2036-01-01",
+    apply="https://lumen-studio.example.org/apply",
+    period="month",
+)
 
 
 @pytest.fixture
@@ -41,7 +47,8 @@ def mini(tmp_path: Path) -> Path:
     for name in ("theme", "passerelle"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
     (root / "content" / "employers" / "lumen-studio.yml").write_text(
-        "name: Lumen Studio\nwebsite: https://lumen-studio.example.org\n", encoding="utf-8")
+        "name: Lumen Studio\nwebsite: https://lumen-studio.example.org\n", encoding="utf-8"
+    )
     (root / "jobs" / "lumen-studio").mkdir(parents=True)
     return root
 
@@ -51,12 +58,24 @@ def lines(root: Path, lang: str = "en", **change: str) -> list[str]:
     return [p.render(lang) for p in check(root, dt.date.fromisoformat(TODAY)).problems]
 
 
-@pytest.mark.parametrize(("field", "typed", "meant"), [
-    ("contract", "CDI", "permanent"), ("contract", "CDD", "fixed-term"), ("contract", "alternance", "apprenticeship"),
-    ("contract", "apprentissage", "apprenticeship"), ("contract", "contrat pro", "professionalisation"),
-    ("contract", "stage", "internship"), ("remote", "oui", "full"), ("remote", "non", "onsite"), ("remote", "no", "onsite"),
-    ("remote", "télétravail", "full"), ("period", "mois", "month"), ("period", "an", "year"), ("period", "heure", "hour"),
-])
+@pytest.mark.parametrize(
+    ("field", "typed", "meant"),
+    [
+        ("contract", "CDI", "permanent"),
+        ("contract", "CDD", "fixed-term"),
+        ("contract", "alternance", "apprenticeship"),
+        ("contract", "apprentissage", "apprenticeship"),
+        ("contract", "contrat pro", "professionalisation"),
+        ("contract", "stage", "internship"),
+        ("remote", "oui", "full"),
+        ("remote", "non", "onsite"),
+        ("remote", "no", "onsite"),
+        ("remote", "télétravail", "full"),
+        ("period", "mois", "month"),
+        ("period", "an", "year"),
+        ("period", "heure", "hour"),
+    ],
+)
 def test_the_words_hr_staff_use_are_understood(mini: Path, field: str, typed: str, meant: str) -> None:
     found = lines(mini, **{field: typed})
     assert len(found) == 1, found
@@ -67,18 +86,24 @@ def test_the_words_hr_staff_use_are_understood(mini: Path, field: str, typed: st
 def test_warnings_of_likely_mistakes(mini: Path) -> None:
     assert lines(mini, deadline="2026-11-20", posted="2026-11-01") == [
         "jobs/lumen-studio/dev.yml:8: warning: the deadline (2026-11-20) is already past: the job will not appear on the site. "
-        "Move the deadline, or remove the file."]
+        "Move the deadline, or remove the file."
+    ]
     assert lines(mini, "fr", posted="2026-12-10") == [
         "jobs/lumen-studio/dev.yml:7: warning: l'offre est publiée le 2026-12-10, dans le futur : elle ne paraîtra sur le site "
-        "qu'à partir de ce jour."]
+        "qu'à partir de ce jour."
+    ]
     assert lines(mini, apply="https://jobs.elsewhere.example.net/apply") == [
         "jobs/lumen-studio/dev.yml:9: warning: the apply link goes to example.net, not to the employer's website (example.org): "
-        "check that it is the employer's own (a link elsewhere is a common sign of a fake offer)."]
+        "check that it is the employer's own (a link elsewhere is a common sign of a fake offer)."
+    ]
     assert lines(mini, apply="https://example.org/careers/dev") == [
-        "jobs/lumen-studio/dev.yml:9: warning: the file still holds the template's example text or address: replace it with the job's own."]
+        "jobs/lumen-studio/dev.yml:9: warning: the file still holds the template's example text or address: replace it with the job's own."
+    ]
     (mini / "jobs" / "lumen-studio" / "twice.yml").write_text(JOB.format(**GOOD), encoding="utf-8")
-    assert lines(mini) == ["jobs/lumen-studio/twice.yml:1: warning: the same title is already open at this employer "
-                           "(jobs/lumen-studio/dev.yml): is this the same job twice?"]
+    assert lines(mini) == [
+        "jobs/lumen-studio/twice.yml:1: warning: the same title is already open at this employer "
+        "(jobs/lumen-studio/dev.yml): is this the same job twice?"
+    ]
 
 
 def test_warnings_stop_nothing_and_all_good_is_translated(mini: Path) -> None:

@@ -21,7 +21,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "jobs" / "lumen-studio" / "chargee-de-projet.yml").write_text(
         f"title:\n  fr: {FRENCH_TITLE}\ncontract: permanent\nlocation:\n  city: Lyon\n  country: FR\n"
         "posted: 2026-11-01\ndeadline: 2036-01-01\napply: https://lumen-studio.example.org/apply\n"
-        "description:\n  fr: Piloter des projets.\n  en: Run projects.\n", encoding="utf-8")
+        "description:\n  fr: Piloter des projets.\n  en: Run projects.\n",
+        encoding="utf-8",
+    )
     (root / "stories" / "hewan" / "en.md").unlink()
     out = root / "site"
     result = run(root, "build", "--out", str(out), "--today", TODAY, "--quiet")
@@ -56,8 +58,9 @@ def test_every_page_showing_a_card_that_falls_back_says_so(built: Path, site: Pa
 def test_a_deleted_translation_falls_back_to_the_default_language(built: Path, site: Path) -> None:
     assert NOTICE not in read(site, "en/stories/hewan")  # the sample has Hewan's story in English
     en = read(built, "en/stories/hewan")
-    fr_title = re.search(r"^title: (.+)$", (Path(__file__).parent.parent / "stories" / "hewan" / "fr.md").read_text(
-        encoding="utf-8"), re.M)
+    fr_title = re.search(
+        r"^title: (.+)$", (Path(__file__).parent.parent / "stories" / "hewan" / "fr.md").read_text(encoding="utf-8"), re.M
+    )
     assert fr_title
     assert NOTICE in en and '<div lang="fr" dir="ltr">' in en and fr_title.group(1).strip().strip('"') in en
     assert "stories/hewan/" in read(built, "en/stories")

@@ -32,8 +32,13 @@ def test_workflows_parse_and_pull_requests_cannot_write() -> None:
 
 
 def test_build_py_commands_of_the_workflows_pass_on_the_sample(tmp_path: Path) -> None:
-    commands = [line.strip() for name in ("pull-request.yml", "deploy.yml") for step in steps(name)
-                for line in step.get("run", "").splitlines() if line.strip().startswith("python build.py")]
+    commands = [
+        line.strip()
+        for name in ("pull-request.yml", "deploy.yml")
+        for step in steps(name)
+        for line in step.get("run", "").splitlines()
+        if line.strip().startswith("python build.py")
+    ]
     assert any(" check " in f"{c} " for c in commands) and any(" build " in c for c in commands)
     for command in commands:
         args = shlex.split(command)[2:]
@@ -45,13 +50,26 @@ def test_build_py_commands_of_the_workflows_pass_on_the_sample(tmp_path: Path) -
 
 
 def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-                        "GIT_COMMITTER_EMAIL": "t@example.org", "HOME": str(repo), "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        ["git", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+            "HOME": str(repo),
+            "PATH": "/usr/bin:/bin",
+        },
+    )
 
 
-JOB = ("title: Poste\ncontract: permanent\nlocation:\n  city: Lyon\n  country: FR\nposted: 2026-11-01\n"
-       "deadline: 2036-01-01\napply: https://example.org/apply\ndescription: Texte.\n")
+JOB = (
+    "title: Poste\ncontract: permanent\nlocation:\n  city: Lyon\n  country: FR\nposted: 2026-11-01\n"
+    "deadline: 2036-01-01\napply: https://example.org/apply\ndescription: Texte.\n"
+)
 
 
 @pytest.fixture
@@ -83,24 +101,59 @@ def scope(repo: Path, author: str, *extra: str) -> subprocess.CompletedProcess[s
 ORBE_JOB = "jobs/orbe-donnees/data-engineer-cdi.yml"
 
 
-@pytest.mark.parametrize(("name", "change", "author", "allowed"), [
-    ("new-job", lambda r: (r / "jobs/lumen-studio/new.yml").write_text(JOB, encoding="utf-8"), "bob", True),
-    ("edit", lambda r: (r / "jobs/lumen-studio/designer-ux-stage.yml").write_text(JOB, encoding="utf-8"), "Bob", True),
-    ("poster-of-another", lambda r: (r / "jobs/lumen-studio/new.yml").write_text(JOB, encoding="utf-8"), "carol", False),
-    ("not-a-poster", lambda r: (r / "jobs/lumen-studio/new.yml").write_text(JOB, encoding="utf-8"), "mallory", False),
-    ("rename-between-employers", lambda r: git(r, "mv", ORBE_JOB, "jobs/lumen-studio/moved.yml"), "bob", False),
-    ("delete-anothers", lambda r: (r / ORBE_JOB).unlink(), "bob", False),
-    ("job-and-a-page", lambda r: ((r / "jobs/lumen-studio/new.yml").write_text(JOB, encoding="utf-8"),
-                                  (r / "content/pages/about/fr.md").write_text("---\ntitle: T\n---\nx\n", encoding="utf-8")), "bob", False),
-    ("adds-herself-as-poster", lambda r: ((r / "content/employers/orbe-donnees.yml").write_text(
-        (r / "content/employers/orbe-donnees.yml").read_text(encoding="utf-8") + "  - mallory\n", encoding="utf-8"),
-        (r / "jobs/orbe-donnees/new.yml").write_text(JOB, encoding="utf-8")), "mallory", False),
-    ("first-job-of-a-new-employer", lambda r: ((r / "content/employers/newco.yml").write_text(
-        "name: Newco\nwebsite: https://newco.example.org\nposters: [dave]\n", encoding="utf-8"),
-        (r / "jobs/newco").mkdir(), (r / "jobs/newco/dev.yml").write_text(JOB, encoding="utf-8")), "dave", False),
-    ("maintainer-does-anything", lambda r: ((r / ORBE_JOB).unlink(), (r / "jobs/lumen-studio/new.yml").write_text(JOB, encoding="utf-8"),
-                                            (r / "content/pages/about/fr.md").write_text("---\ntitle: T\n---\nx\n", encoding="utf-8")), "alice", True),
-])
+@pytest.mark.parametrize(
+    ("name", "change", "author", "allowed"),
+    [
+        ("new-job", lambda r: (r / "jobs/lumen-studio/new.yml").write_text(JOB, encoding="utf-8"), "bob", True),
+        ("edit", lambda r: (r / "jobs/lumen-studio/designer-ux-stage.yml").write_text(JOB, encoding="utf-8"), "Bob", True),
+        ("poster-of-another", lambda r: (r / "jobs/lumen-studio/new.yml").write_text(JOB, encoding="utf-8"), "carol", False),
+        ("not-a-poster", lambda r: (r / "jobs/lumen-studio/new.yml").write_text(JOB, encoding="utf-8"), "mallory", False),
+        ("rename-between-employers", lambda r: git(r, "mv", ORBE_JOB, "jobs/lumen-studio/moved.yml"), "bob", False),
+        ("delete-anothers", lambda r: (r / ORBE_JOB).unlink(), "bob", False),
+        (
+            "job-and-a-page",
+            lambda r: (
+                (r / "jobs/lumen-studio/new.yml").write_text(JOB, encoding="utf-8"),
+                (r / "content/pages/about/fr.md").write_text("---\ntitle: T\n---\nx\n", encoding="utf-8"),
+            ),
+            "bob",
+            False,
+        ),
+        (
+            "adds-herself-as-poster",
+            lambda r: (
+                (r / "content/employers/orbe-donnees.yml").write_text(
+                    (r / "content/employers/orbe-donnees.yml").read_text(encoding="utf-8") + "  - mallory\n", encoding="utf-8"
+                ),
+                (r / "jobs/orbe-donnees/new.yml").write_text(JOB, encoding="utf-8"),
+            ),
+            "mallory",
+            False,
+        ),
+        (
+            "first-job-of-a-new-employer",
+            lambda r: (
+                (r / "content/employers/newco.yml").write_text(
+                    "name: Newco\nwebsite: https://newco.example.org\nposters: [dave]\n", encoding="utf-8"
+                ),
+                (r / "jobs/newco").mkdir(),
+                (r / "jobs/newco/dev.yml").write_text(JOB, encoding="utf-8"),
+            ),
+            "dave",
+            False,
+        ),
+        (
+            "maintainer-does-anything",
+            lambda r: (
+                (r / ORBE_JOB).unlink(),
+                (r / "jobs/lumen-studio/new.yml").write_text(JOB, encoding="utf-8"),
+                (r / "content/pages/about/fr.md").write_text("---\ntitle: T\n---\nx\n", encoding="utf-8"),
+            ),
+            "alice",
+            True,
+        ),
+    ],
+)
 def test_who_may_post_for_whom(repo: Path, name: str, change, author: str, allowed: bool) -> None:  # noqa: ANN001
     pull_request(repo, name, change)
     result = scope(repo, author, "--format", "github", "--lang", "fr")
@@ -111,7 +164,9 @@ def test_who_may_post_for_whom(repo: Path, name: str, change, author: str, allow
 
 
 def test_scope_messages_say_who_and_what(repo: Path) -> None:
-    pull_request(repo, "two", lambda r: ((r / ORBE_JOB).unlink(), (r / "jobs/lumen-studio/new.yml").write_text(JOB, encoding="utf-8")))
+    pull_request(
+        repo, "two", lambda r: ((r / ORBE_JOB).unlink(), (r / "jobs/lumen-studio/new.yml").write_text(JOB, encoding="utf-8"))
+    )
     refused = scope(repo, "bob", "--lang", "fr")
     assert "plusieurs entreprises (lumen-studio, orbe-donnees)" in refused.stderr
     assert "bob ne peut pas publier pour orbe-donnees : seuls les comptes GitHub listés dans « posters »" in refused.stderr

@@ -27,7 +27,9 @@ def test_figures_are_counted_from_the_sample_records() -> None:
     assert dict(data.jobs_by_group) == {"alternance": 5, "internship": 2, "fixed-term": 2, "permanent": 2, "freelance": 1}
     assert sum(n for _, n in data.jobs_by_region) == data.open_jobs == 12
     assert dict(data.jobs_by_region)[""] == 1  # the fully remote freelance job
-    assert data.low_french == sum(1 for j in check(ROOT, dt.date.fromisoformat(TODAY)).catalog.jobs if j.french_level in (None, "A1", "A2"))
+    assert data.low_french == sum(
+        1 for j in check(ROOT, dt.date.fromisoformat(TODAY)).catalog.jobs if j.french_level in (None, "A1", "A2")
+    )
     months = dict(data.posted_by_month)
     assert list(months)[0] == "2025-12" and list(months)[-1] == "2026-11" and len(months) == 12
     assert all(n is None or n >= 3 for _, n in data.hiring_employers)
@@ -61,7 +63,7 @@ def test_charts_are_svg_with_a_title_a_summary_and_a_table(site: Path, lang: str
     assert len(charts) >= 3 and "<script" not in "".join(charts)
     for chart in charts:
         assert re.search(r'role="img" aria-labelledby="([\w-]+)-t \1-d"', chart) and "<title" in chart and "<desc" in chart
-    assert page.count("<table class=\"pa-chart-table\">") == 5
+    assert page.count('<table class="pa-chart-table">') == 5
     assert 'href="/fr/impact/"' in (site / "fr" / "index.html").read_text(encoding="utf-8")  # home and footer link it
     first = re.search(r'<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', charts[1] if lang == "ar" else charts[1])
     assert first

@@ -35,16 +35,21 @@ def test_each_language_has_its_own_name_direction_and_dates(site: Path) -> None:
         assert f'dir="{"rtl" if lang in RTL else "ltr"}"' in home
     story = (site / "fa" / "stories" / "nadia" / "index.html").read_text(encoding="utf-8")
     assert "نادیه" in story  # her Persian text
-    assert re.search(r"<time[^>]*>\d+ (ژانویه|فوریه|مارس|آوریل|مه|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر) \d{4}</time>", story)  # Babel's Persian months
+    assert re.search(
+        r"<time[^>]*>\d+ (ژانویه|فوریه|مارس|آوریل|مه|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر) \d{4}</time>", story
+    )  # Babel's Persian months
 
 
 def test_a_language_is_one_line_and_one_strings_file(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project")
     config = root / "mkdocs.yml"
-    config.write_text(re.sub(r"languages: \[([^\]]*)\]", r"languages: [\1, ps]", config.read_text(encoding="utf-8")), encoding="utf-8")
+    config.write_text(
+        re.sub(r"languages: \[([^\]]*)\]", r"languages: [\1, ps]", config.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     french = yaml.safe_load((root / "theme" / "strings" / "fr.yml").read_text(encoding="utf-8"))
     (root / "theme" / "strings" / "ps.yml").write_text(
-        yaml.safe_dump({k: f"پښتو {v}" for k, v in french.items()}, allow_unicode=True), encoding="utf-8")
+        yaml.safe_dump({k: f"پښتو {v}" for k, v in french.items()}, allow_unicode=True), encoding="utf-8"
+    )
     out = tmp_path / "site"
     result = run(root, "build", "--out", str(out), "--today", TODAY, "--quiet")
     assert result.returncode == 0, result.stderr

@@ -24,11 +24,15 @@ def _imports(path: Path) -> set[str]:
 def test_each_stage_imports_only_the_stages_before_it() -> None:
     wrong = []
     for n, stage in enumerate(STAGES):
-        later = STAGES[n + 1:]
+        later = STAGES[n + 1 :]
         for module in sorted((ROOT / "passerelle" / stage).glob("*.py")):
             for name in _imports(module):
                 parts = name.split(".")
-                if parts[0] == "passerelle" and len(parts) > 1 and (parts[1] in later or parts[1] in ("commands", "cli", "pipeline")):
+                if (
+                    parts[0] == "passerelle"
+                    and len(parts) > 1
+                    and (parts[1] in later or parts[1] in ("commands", "cli", "pipeline"))
+                ):
                     wrong.append(f"{module.relative_to(ROOT)} imports {name}")
     assert wrong == []
 

@@ -66,9 +66,12 @@ def test_w3c_feed_validator_finds_nothing(site: Path) -> None:
         "for p in map(pathlib.Path, sys.argv[4:]):\n"
         "    found = feedvalidator.validateString(p.read_bytes(), firstOccurrenceOnly=1, base=sys.argv[2] + p.relative_to(site).as_posix())\n"
         "    out += [[str(p.relative_to(site)), type(e).__name__, isinstance(e, Error)] for e in compatibility.AA(found['loggedEvents'])]\n"
-        "print(json.dumps(out))\n")
+        "print(json.dumps(out))\n"
+    )
     xml_feeds = [str(p) for p in feeds(site) if p.suffix == ".xml"]
-    result = subprocess.run([sys.executable, "-c", script, source, SITE_URL, str(site), *xml_feeds], capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-c", script, source, SITE_URL, str(site), *xml_feeds], capture_output=True, text=True, timeout=600
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert json.loads(result.stdout) == []
 
@@ -81,7 +84,9 @@ def test_feeds_hold_the_newest_entries_and_json_feed(tmp_path: Path) -> None:
     for n in range(8):
         (root / "jobs" / "lumen-studio" / f"extra-{n}.yml").write_text(
             f"title: Poste {n}\ncontract: permanent\nlocation:\n  city: Lyon\n  country: FR\nposted: 2026-11-{10 + n}\n"
-            "deadline: 2036-01-01\napply: https://lumen-studio.example.org/apply\ndescription: Texte.\n", encoding="utf-8")
+            "deadline: 2036-01-01\napply: https://lumen-studio.example.org/apply\ndescription: Texte.\n",
+            encoding="utf-8",
+        )
     out = tmp_path / "site"
     assert run(root, "build", "--out", str(out), "--today", TODAY, "--quiet").returncode == 0
     rss = feedparser.parse((out / "fr" / "feeds" / "jobs.xml").read_bytes())
@@ -89,7 +94,9 @@ def test_feeds_hold_the_newest_entries_and_json_feed(tmp_path: Path) -> None:
     assert "5" in rss.feed.description and "jobs.json" in rss.feed.description
     exported = json.loads((out / "jobs.json").read_text(encoding="utf-8"))["jobs"]
     assert len(exported) > 8  # every open job stays in the export
-    assert "Chaque flux donne les 5 publications les plus récentes" in (out / "fr" / "jobs" / "index.html").read_text(encoding="utf-8")
+    assert "Chaque flux donne les 5 publications les plus récentes" in (out / "fr" / "jobs" / "index.html").read_text(
+        encoding="utf-8"
+    )
     for path in sorted(out.glob("*/feeds/**/*.feed.json")):
         feed = json.loads(path.read_text(encoding="utf-8"))
         assert feed["version"] == "https://jsonfeed.org/version/1.1"
@@ -98,7 +105,9 @@ def test_feeds_hold_the_newest_entries_and_json_feed(tmp_path: Path) -> None:
         assert feed["language"] == path.relative_to(out).parts[0] and feed["authors"][0]["name"]
         for item in feed["items"]:
             assert TAG.fullmatch(item["id"]) and (item.get("content_html") or item.get("content_text"))
-            assert item["url"].startswith(SITE_URL) and re.fullmatch(r"\d{4}-\d\d-\d\dT12:00:00\+0[12]:00", item["date_published"])
+            assert item["url"].startswith(SITE_URL) and re.fullmatch(
+                r"\d{4}-\d\d-\d\dT12:00:00\+0[12]:00", item["date_published"]
+            )
 
 
 # -- 3. indexable: false is out of every machine-readable output -------------------------------------------
@@ -115,7 +124,11 @@ def test_a_story_kept_out_of_search_engines_is_in_no_feed_sitemap_or_export(site
 # -- 4. link previews -------------------------------------------------------------------------------------
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_job_story_and_home_page_has_a_large_preview(site: Path, lang: str) -> None:
-    pages = [site / lang / "index.html", *(site / lang / "jobs").glob("*/*/index.html"), *(site / lang / "stories").glob("*/index.html")]
+    pages = [
+        site / lang / "index.html",
+        *(site / lang / "jobs").glob("*/*/index.html"),
+        *(site / lang / "stories").glob("*/index.html"),
+    ]
     assert len(pages) > 15
     locale = {"fr": "fr_FR", "en": "en_US", "ar": "ar_AR", "fa": "fa_IR", "uk": "uk_UA", "tr": "tr_TR"}[lang]
     for path in pages:
@@ -184,8 +197,10 @@ def test_hreflang_cluster_of_a_job_page_closes(site: Path) -> None:
 
 # -- 7. valid HTML, by the Nu HTML Checker ------------------------------------------------------------------
 def vnu_jar() -> Path | None:
-    for candidate in (os.environ.get("PASSERELLE_VNU_JAR", ""),
-                      str(Path.home() / ".cache/passerelle-vnu/node_modules/vnu-jar/build/dist/vnu.jar")):
+    for candidate in (
+        os.environ.get("PASSERELLE_VNU_JAR", ""),
+        str(Path.home() / ".cache/passerelle-vnu/node_modules/vnu-jar/build/dist/vnu.jar"),
+    ):
         if candidate and Path(candidate).is_file():
             return Path(candidate)
     return None
@@ -198,11 +213,18 @@ MATERIAL_OWN = re.compile(r"Attribute “autocomplete” is only allowed when th
 def test_the_nu_html_checker_finds_no_error_of_ours(site: Path) -> None:
     jar = vnu_jar()
     require("the Nu HTML Checker (npm vnu-jar) and Java", jar is not None and shutil.which("java") is not None)
-    result = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--skip-non-html", "--format", "json", str(site)],
-                            capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        ["java", "-jar", str(jar), "--errors-only", "--skip-non-html", "--format", "json", str(site)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     messages = json.loads(result.stderr or "{}").get("messages", [])
-    ours = [f"{m.get('url', '')[-60:]}:{m.get('lastLine')}: {m['message']}" for m in messages
-            if m.get("type") == "error" and not MATERIAL_OWN.search(m["message"])]
+    ours = [
+        f"{m.get('url', '')[-60:]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m.get("type") == "error" and not MATERIAL_OWN.search(m["message"])
+    ]
     assert ours == []
     assert len([p for p in site.rglob("*.html")]) > 100
 
@@ -231,8 +253,10 @@ def test_root_404_puts_the_readers_language_first(browser, site: Path) -> None: 
 # -- 9. the sitemap's lastmod comes from the records ----------------------------------------------------------
 def test_sitemap_lastmod_is_the_records_date(site: Path) -> None:
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    urls = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns)
-            for u in ET.parse(site / "sitemap.xml").getroot().findall("s:url", ns)}
+    urls = {
+        u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns)
+        for u in ET.parse(site / "sitemap.xml").getroot().findall("s:url", ns)
+    }
     assert all(urls.values())
     assert urls[f"{SITE_URL}en/jobs/lumen-studio/developpeuse-web-alternance/"] == "2026-09-01"  # its posted date
     assert urls[f"{SITE_URL}fr/stories/amal/"] == "2026-03-15"  # its published date

@@ -82,7 +82,10 @@ def test_filtered_feeds_are_announced_on_the_pages_they_filter(site: Path) -> No
     assert len(contract.entries) == 3
     facet = page(site, "en/jobs/contract/apprenticeship/index.html")
     assert facet.count('class="pa-card pa-job"') == 3
-    assert '<link rel="alternate" type="application/rss+xml" title="Jobs feed · Apprenticeship (RSS)" href="/en/feeds/contracts/apprenticeship.xml">' in facet
+    assert (
+        '<link rel="alternate" type="application/rss+xml" title="Jobs feed · Apprenticeship (RSS)" href="/en/feeds/contracts/apprenticeship.xml">'
+        in facet
+    )
 
 
 def test_sitemap_lists_every_indexable_page_with_alternates(site: Path) -> None:
@@ -115,7 +118,15 @@ def test_every_open_job_page_has_one_complete_job_posting(site: Path) -> None:
             postings = [d for d in jsonld(html) if d.get("@type") == "JobPosting"]
             assert len(postings) == 1, job["id"]
             p = postings[0]
-            for key in ("title", "description", "datePosted", "validThrough", "employmentType", "hiringOrganization", "identifier"):
+            for key in (
+                "title",
+                "description",
+                "datePosted",
+                "validThrough",
+                "employmentType",
+                "hiringOrganization",
+                "identifier",
+            ):
                 assert p[key], (job["id"], key)
             assert p["validThrough"].startswith(job["deadline"] + "T23:59:59+0")
             assert p["hiringOrganization"]["sameAs"] == job["employer"]["website"]
@@ -128,14 +139,17 @@ def test_every_open_job_page_has_one_complete_job_posting(site: Path) -> None:
             assert ("baseSalary" in p) == (job["salary"] is not None)
 
 
-@pytest.mark.parametrize(("job", "expected"), [
-    ("lumen-studio/developpeuse-web-alternance", ["FULL_TIME", "TEMPORARY"]),
-    ("orbe-donnees/analyste-donnees-professionnalisation", ["FULL_TIME", "TEMPORARY"]),
-    ("lumen-studio/designer-ux-stage", ["INTERN"]),
-    ("sante-numerique-nord/administratrice-reseaux-cdd", ["TEMPORARY"]),
-    ("orbe-donnees/data-engineer-cdi", ["FULL_TIME"]),
-    ("orbe-donnees/data-scientist-freelance", ["CONTRACTOR"]),
-])
+@pytest.mark.parametrize(
+    ("job", "expected"),
+    [
+        ("lumen-studio/developpeuse-web-alternance", ["FULL_TIME", "TEMPORARY"]),
+        ("orbe-donnees/analyste-donnees-professionnalisation", ["FULL_TIME", "TEMPORARY"]),
+        ("lumen-studio/designer-ux-stage", ["INTERN"]),
+        ("sante-numerique-nord/administratrice-reseaux-cdd", ["TEMPORARY"]),
+        ("orbe-donnees/data-engineer-cdi", ["FULL_TIME"]),
+        ("orbe-donnees/data-scientist-freelance", ["CONTRACTOR"]),
+    ],
+)
 def test_employment_type_mapping(site: Path, job: str, expected: list[str]) -> None:
     (posting,) = jsonld(page(site, f"en/jobs/{job}/index.html"))
     assert posting["employmentType"] == expected

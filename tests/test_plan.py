@@ -23,7 +23,12 @@ def test_the_sample_plans_each_path_once_and_the_build_writes_what_was_planned(s
     planned = {f"{lang}/{urls.page_file(p.path)}" for lang in checked.site.languages for p in checked.plan.pages}
     written = {str(p.relative_to(site)) for p in site.rglob("index.html") if "/assets/" not in str(p)}
     assert written - {"index.html"} == planned
-    feeds = {f"{lang}/{urls.feed(f.name, s)}" for lang in checked.site.languages for f in checked.plan.feeds for s in urls.FEED_SUFFIXES}
+    feeds = {
+        f"{lang}/{urls.feed(f.name, s)}"
+        for lang in checked.site.languages
+        for f in checked.plan.feeds
+        for s in urls.FEED_SUFFIXES
+    }
     assert {str(p.relative_to(site)) for p in site.glob("*/feeds/**/*") if p.is_file()} == feeds
 
 
@@ -37,12 +42,17 @@ def test_two_outputs_at_one_path_are_refused_with_both_named(tmp_path: Path, mon
     employer.write_text("name: Contract SA\nwebsite: https://contract.example.org\n", encoding="utf-8")
     (root / "jobs" / "contract").mkdir()
     (root / "jobs" / "contract" / "internship.yml").write_text(
-        (root / "jobs" / "lumen-studio" / "designer-ux-stage.yml").read_text(encoding="utf-8").replace(
-            "lumen-studio.example.org", "contract.example.org"), encoding="utf-8")
+        (root / "jobs" / "lumen-studio" / "designer-ux-stage.yml")
+        .read_text(encoding="utf-8")
+        .replace("lumen-studio.example.org", "contract.example.org"),
+        encoding="utf-8",
+    )
     checked = check(root, DAY)
     messages = [str(p) for p in checked.problems if not p.warning]
-    assert messages == ["jobs/contract/internship.yml: two outputs would be written at fr/jobs/contract/internship/index.html: "
-                        "the list of internship jobs and jobs/contract/internship.yml. Rename one of them."]
+    assert messages == [
+        "jobs/contract/internship.yml: two outputs would be written at fr/jobs/contract/internship/index.html: "
+        "the list of internship jobs and jobs/contract/internship.yml. Rename one of them."
+    ]
     out = tmp_path / "site"
     from passerelle.pipeline import build
 
@@ -58,7 +68,8 @@ def test_an_editorial_page_named_like_a_list_is_refused(tmp_path: Path, monkeypa
     checked = check(root, DAY)
     assert [str(p) for p in checked.problems if not p.warning] == [
         "content/pages/stories/fr.md: two outputs would be written at fr/stories/index.html: the list of stories and "
-        "content/pages/stories/fr.md. Rename one of them."]
+        "content/pages/stories/fr.md. Rename one of them."
+    ]
 
 
 def test_check_from_the_command_line_reports_a_clash_in_french(tmp_path: Path) -> None:

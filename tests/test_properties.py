@@ -19,8 +19,9 @@ from passerelle.records.validation import validate
 from passerelle.records.yamlfile import YamlError, decode, parse
 
 LANGS = ("fr", "en", "ar")
-plain = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Co", "Cn"), blacklist_characters="<>&"), min_size=1, max_size=40) \
-    .filter(lambda s: s.strip() != "")
+plain = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Co", "Cn"), blacklist_characters="<>&"), min_size=1, max_size=40
+).filter(lambda s: s.strip() != "")
 region = plain.filter(lambda s: any(c.isascii() and c.isalnum() for c in s))
 dates = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2040, 12, 31))
 translatable = st.one_of(plain, st.dictionaries(st.sampled_from(LANGS), plain, min_size=1))
@@ -49,22 +50,30 @@ def valid_jobs(draw: st.DrawFn) -> dict:
         job["french_level"] = draw(st.sampled_from(V.FRENCH_LEVELS))
     if draw(st.booleans()):
         low = draw(st.integers(0, 100_000))
-        job["salary"] = {"min": low, "max": low + draw(st.integers(0, 50_000)), "currency": "EUR",
-                         "period": draw(st.sampled_from(V.SALARY_PERIODS))}
+        job["salary"] = {
+            "min": low,
+            "max": low + draw(st.integers(0, 50_000)),
+            "currency": "EUR",
+            "period": draw(st.sampled_from(V.SALARY_PERIODS)),
+        }
     if draw(st.booleans()):
         job["tags"] = draw(st.lists(plain, max_size=4))
     return job
 
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30), dates)
-anything = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                          st.dictionaries(st.text(max_size=12), inner, max_size=5)),
-                        max_leaves=20)
+anything = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=5)),
+    max_leaves=20,
+)
 
 
 def validate_text(text: str) -> list:
     """Read `text` as jobs/lumen-studio/x.yml and validate it beside the sample's employers."""
-    sources = Sources(employers={"lumen-studio": Source("content/employers/lumen-studio.yml", parse("name: L\nwebsite: https://l.example\n"))})
+    sources = Sources(
+        employers={"lumen-studio": Source("content/employers/lumen-studio.yml", parse("name: L\nwebsite: https://l.example\n"))}
+    )
     try:
         sources.jobs[("lumen-studio", "x")] = Source("jobs/lumen-studio/x.yml", parse(text))
     except YamlError as e:
@@ -79,7 +88,14 @@ def test_valid_jobs_are_valid(job: dict) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.one_of(anything, valid_jobs().flatmap(lambda j: st.dictionaries(st.sampled_from([*j, "deadlline", "x"]), anything).map(lambda bad: {**j, **bad}))))
+@given(
+    st.one_of(
+        anything,
+        valid_jobs().flatmap(
+            lambda j: st.dictionaries(st.sampled_from([*j, "deadlline", "x"]), anything).map(lambda bad: {**j, **bad})
+        ),
+    )
+)
 def test_any_data_gives_problems_not_a_crash(data: object) -> None:
     problems = validate_text(yaml.safe_dump(data, allow_unicode=True))
     assert all(str(p) for p in problems)
@@ -118,10 +134,29 @@ def test_valid_jobs_always_build(tmp_path: Path, jobs: list[dict]) -> None:
 
 hostile_text = st.one_of(
     st.text(max_size=30),
-    st.sampled_from(["Dev\x01ops", "a\u202eb", "a\u2067b", "&lt;img src=x onerror=alert(1)&gt;", "&#60;b&#62;", "12:30",
-                     "0123", "0x1F", "NO", "   ", "[" * 300 + "x" * 3000, "<a " * 200, "x\ufffe", "\u200b", ".nan"]),
+    st.sampled_from(
+        [
+            "Dev\x01ops",
+            "a\u202eb",
+            "a\u2067b",
+            "&lt;img src=x onerror=alert(1)&gt;",
+            "&#60;b&#62;",
+            "12:30",
+            "0123",
+            "0x1F",
+            "NO",
+            "   ",
+            "[" * 300 + "x" * 3000,
+            "<a " * 200,
+            "x\ufffe",
+            "\u200b",
+            ".nan",
+        ]
+    ),
 )
-hostile_number = st.one_of(st.integers(), st.integers(10 ** 300, 10 ** 400), st.floats(), st.sampled_from([float("nan"), float("inf"), 1e300]))
+hostile_number = st.one_of(
+    st.integers(), st.integers(10**300, 10**400), st.floats(), st.sampled_from([float("nan"), float("inf"), 1e300])
+)
 hostile_date = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 
 
@@ -129,8 +164,14 @@ hostile_date = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 
 def hostile_jobs(draw: st.DrawFn) -> dict:
     """Jobs with odd values in every field: many are refused by check; the others must build."""
     job = draw(valid_jobs())
-    for field in draw(st.sets(st.sampled_from(["title", "description", "city", "region", "tags", "salary", "posted",
-                                               "deadline", "start", "training"]), max_size=4)):
+    for field in draw(
+        st.sets(
+            st.sampled_from(
+                ["title", "description", "city", "region", "tags", "salary", "posted", "deadline", "start", "training"]
+            ),
+            max_size=4,
+        )
+    ):
         if field in ("city", "region"):
             job["location"][field] = draw(hostile_text)
         elif field == "tags":

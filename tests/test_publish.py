@@ -10,6 +10,7 @@ import pytest
 from conftest import ROOT
 from passerelle import pipeline
 from passerelle.publish import staging
+from passerelle.render import sitemap
 
 
 def _site(folder: Path, text: str) -> Path:
@@ -37,13 +38,14 @@ def test_the_site_is_never_missing_while_the_new_one_is_swapped_in(tmp_path: Pat
 
 
 def test_a_build_that_fails_after_it_started_writing_leaves_the_site_and_no_staging(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = _site(tmp_path / "site", "the previous site")
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(pipeline, "write_sitemap", broken)
+    monkeypatch.setattr(sitemap, "write_sitemap", broken)  # the last file written before the swap
     with pytest.raises(RuntimeError, match="disk full"):
         pipeline.build(ROOT, out, dt.date(2026, 11, 26))
     assert (out / "index.html").read_text(encoding="utf-8") == "the previous site"

@@ -29,7 +29,7 @@ class Tags(HTMLParser):
 
 
 FAKES = [
-    '[Postuler ici](https://evil.example/form){: .md-button .md-button--primary .pa-apply #apply }',
+    "[Postuler ici](https://evil.example/form){: .md-button .md-button--primary .pa-apply #apply }",
     '<a class="md-button md-button--primary pa-apply" id="apply" href="https://evil.example/form">Postuler</a>',
     '<div class="pa-notice" id="content" role="alert" style="position:fixed">Offre vérifiée</div>',
     '<p markdown="1" class="pa-closed" data-pagefind-body>Texte</p>',
@@ -48,8 +48,10 @@ def test_a_record_cannot_borrow_the_sites_classes_ids_or_roles() -> None:
 
 
 def test_every_link_from_a_record_is_nofollow_and_opens_nothing_of_ours() -> None:
-    html = RENDERER.render("[a](https://a.example/) <a href='https://b.example/' rel='me' target='_top'>b</a> "
-                           "<https://c.example/> [d](mailto:d@d.example)")
+    html = RENDERER.render(
+        "[a](https://a.example/) <a href='https://b.example/' rel='me' target='_top'>b</a> "
+        "<https://c.example/> [d](mailto:d@d.example)"
+    )
     links = [attrs for tag, attrs in Tags(html).tags if tag == "a"]
     assert len(links) == 4
     assert all(a["rel"] == "noopener noreferrer nofollow" and "target" not in a for a in links)
@@ -61,8 +63,28 @@ def test_comments_are_dropped() -> None:
 
 
 NAMES = st.sampled_from(sorted(ALLOWED_TAGS | {"img", "script", "style", "form", "input", "button", "svg", "iframe"}))
-ATTRS = st.sampled_from(["class", "id", "style", "role", "onclick", "href", "src", "data-pagefind-body", "lang", "dir",
-                         "title", "target", "rel", "tabindex", "hidden", "aria-label", "colspan", "start"])
+ATTRS = st.sampled_from(
+    [
+        "class",
+        "id",
+        "style",
+        "role",
+        "onclick",
+        "href",
+        "src",
+        "data-pagefind-body",
+        "lang",
+        "dir",
+        "title",
+        "target",
+        "rel",
+        "tabindex",
+        "hidden",
+        "aria-label",
+        "colspan",
+        "start",
+    ]
+)
 VALUES = st.sampled_from(["md-button", "x", "javascript:alert(1)", "https://ok.example/", "1", "content"])
 
 

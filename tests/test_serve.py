@@ -19,4 +19,3 @@ def test_serve_shows_an_edit_and_survives_a_mistake(project: Path) -> None:
         job.write_text(text.replace("contract: apprenticeship", "contract: nope"), encoding="utf-8")
         time.sleep(3)
         assert "Junior web developer" in fetch(url)  # the last good build is still served
-

@@ -13,6 +13,7 @@ import pytest
 from conftest import LANGS, ROOT, RTL, SITE_URL, TODAY, run
 from helpers import OPEN_JOBS, PUBLISHED_STORIES, Html, page
 
+
 def lang_pages(site: Path) -> list[Path]:
     return sorted(p for lang in LANGS for p in (site / lang).rglob("*.html") if p.name != "404.html")
 
@@ -21,10 +22,21 @@ def test_contract_paths_exist(site: Path) -> None:
     for rel in ("index.html", "sitemap.xml", "jobs.json", "robots.txt"):
         assert (site / rel).is_file(), rel
     for lang in LANGS:
-        for rel in ("index.html", "stories/index.html", "jobs/index.html", "employers/index.html",
-                    "stories/amal/index.html", "jobs/lumen-studio/developpeuse-web-alternance/index.html",
-                    "employers/lumen-studio/index.html", "about/index.html", "privacy/index.html",
-                    "feeds/stories.xml", "feeds/jobs.xml", "feeds/stories.atom.xml", "feeds/jobs.atom.xml"):
+        for rel in (
+            "index.html",
+            "stories/index.html",
+            "jobs/index.html",
+            "employers/index.html",
+            "stories/amal/index.html",
+            "jobs/lumen-studio/developpeuse-web-alternance/index.html",
+            "employers/lumen-studio/index.html",
+            "about/index.html",
+            "privacy/index.html",
+            "feeds/stories.xml",
+            "feeds/jobs.xml",
+            "feeds/stories.atom.xml",
+            "feeds/jobs.atom.xml",
+        ):
             assert (site / lang / rel).is_file(), f"{lang}/{rel}"
 
 
@@ -55,7 +67,9 @@ def test_root_is_a_language_chooser_without_javascript(site: Path) -> None:
 
 def test_interface_strings_and_dates_are_in_the_readers_language(site: Path) -> None:
     job = "jobs/lumen-studio/developpeuse-web-alternance/index.html"
-    fr, en, ar, fa, uk, tr = (re.sub(r"[\u00a0\u202f]", " ", page(site, f"{lang}/{job}")) for lang in ("fr", "en", "ar", "fa", "uk", "tr"))
+    fr, en, ar, fa, uk, tr = (
+        re.sub(r"[\u00a0\u202f]", " ", page(site, f"{lang}/{job}")) for lang in ("fr", "en", "ar", "fa", "uk", "tr")
+    )
     assert "Postuler" in fr and "30 juin 2036" in fr and "1 100 € à 1 450 € par mois" in fr
     assert ">Apply<" in en and "June 30, 2036" in en and "€1,100 to €1,450 a month" in en
     assert "قدّمي طلبك" in ar and "يونيو" in ar and "Alternance" not in ar
@@ -114,7 +128,7 @@ def test_employer_page_lists_its_open_jobs_and_stories(site: Path) -> None:
 
 def test_records_stay_out_of_the_navigation(site: Path) -> None:
     html = page(site, "fr/about/index.html")
-    nav = html[html.index('<nav class="md-nav md-nav--primary'):]
+    nav = html[html.index('<nav class="md-nav md-nav--primary') :]
     nav = nav[: nav.index("</nav>")]
     assert "developpeuse-web-alternance" not in nav and "stories/amal" not in nav
     assert 'href="../jobs/"' in nav
@@ -166,8 +180,9 @@ def test_site_audit_finds_no_problem(site: Path) -> None:
     audit = ROOT.parent / "shared" / "tools" / "site_audit.py"
     if not audit.exists():
         pytest.skip("../shared/tools/site_audit.py is not beside this checkout")
-    result = subprocess.run([sys.executable, str(audit), str(site), "--site-url", SITE_URL],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, str(audit), str(site), "--site-url", SITE_URL], capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stdout[-3000:]
     assert result.stdout.startswith("0 problems")
 
@@ -183,5 +198,7 @@ def test_rebuild_is_byte_identical(site: Path, tmp_path: Path) -> None:
     # SOURCE_DATE_EPOCH 1795000000 is 2026-11-18: a different today, so build for TODAY as well, in one process
     # (--jobs 1), the pages handed to the theme as files: the same bytes as the session's build (workers, in memory).
     third = tmp_path / "third"
-    assert run(ROOT, "build", "--out", str(third), "--today", TODAY, "--quiet", "--jobs", "1", "--handover", "files").returncode == 0
+    assert (
+        run(ROOT, "build", "--out", str(third), "--today", TODAY, "--quiet", "--jobs", "1", "--handover", "files").returncode == 0
+    )
     assert tree(third) == tree(site)

@@ -14,16 +14,37 @@ from helpers import problems, write
 from passerelle.records import spec
 
 FULL_JOB = {
-    "title": {"fr": "Développeuse web", "en": "Web developer"}, "contract": "apprenticeship",
-    "location": {"city": "Lyon", "region": "Auvergne-Rhône-Alpes", "country": "FR"}, "remote": "hybrid",
-    "posted": "2026-09-01", "deadline": "2036-06-30", "start": "2026-10-01", "apply": "https://lumen-studio.example.org/apply",
-    "description": "Une description.", "french_level": "B1", "training": "BTS SIO",
-    "salary": {"min": 1100, "max": 1400, "currency": "EUR", "period": "month"}, "tags": ["web"],
+    "title": {"fr": "Développeuse web", "en": "Web developer"},
+    "contract": "apprenticeship",
+    "location": {"city": "Lyon", "region": "Auvergne-Rhône-Alpes", "country": "FR"},
+    "remote": "hybrid",
+    "posted": "2026-09-01",
+    "deadline": "2036-06-30",
+    "start": "2026-10-01",
+    "apply": "https://lumen-studio.example.org/apply",
+    "description": "Une description.",
+    "french_level": "B1",
+    "training": "BTS SIO",
+    "salary": {"min": 1100, "max": 1400, "currency": "EUR", "period": "month"},
+    "tags": ["web"],
 }
-FULL_EMPLOYER = {"name": "Atelier Nord", "website": "https://atelier-nord.example.org", "sector": "Web",
-                 "description": "Un atelier.", "posters": ["alice-martin"]}
-FULL_STORY = {"name": "Sara", "consent": "2026-01-01", "published": "2026-01-02", "employer": "lumen-studio",
-              "role": "Développeuse", "cohort": "2025", "indexable": True, "tags": ["web"]}
+FULL_EMPLOYER = {
+    "name": "Atelier Nord",
+    "website": "https://atelier-nord.example.org",
+    "sector": "Web",
+    "description": "Un atelier.",
+    "posters": ["alice-martin"],
+}
+FULL_STORY = {
+    "name": "Sara",
+    "consent": "2026-01-01",
+    "published": "2026-01-02",
+    "employer": "lumen-studio",
+    "role": "Développeuse",
+    "cohort": "2025",
+    "indexable": True,
+    "tags": ["web"],
+}
 WRITTEN_BY_HAND = {"withdrawn", "photo", "photo_alt", "logo"}
 """Optional fields the full records above leave out: they need a file beside the record, or hide the story."""
 
@@ -51,8 +72,11 @@ def without(data: dict[str, object], path: str) -> dict[str, object]:
     return copy
 
 
-CASES = [("job", "jobs/lumen-studio/dev.yml", FULL_JOB), ("employer", "content/employers/atelier-nord.yml", FULL_EMPLOYER),
-         ("story", "stories/sara/story.yml", FULL_STORY)]
+CASES = [
+    ("job", "jobs/lumen-studio/dev.yml", FULL_JOB),
+    ("employer", "content/employers/atelier-nord.yml", FULL_EMPLOYER),
+    ("story", "stories/sara/story.yml", FULL_STORY),
+]
 
 
 @pytest.mark.parametrize(("record", "rel", "full"), CASES, ids=[c[0] for c in CASES])

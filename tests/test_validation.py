@@ -10,6 +10,7 @@ from conftest import ROOT
 from helpers import GOOD_JOB, TODAY, job_problems, problems, write
 from passerelle.pipeline import check
 
+
 def test_the_sample_is_valid() -> None:
     assert problems(ROOT) == []
 
@@ -18,52 +19,97 @@ def test_a_good_job_is_valid(mini: Path) -> None:
     assert job_problems(mini, GOOD_JOB) == []
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    (("deadline: 2036-06-30", "deadlline: 2036-06-30"), [
-        "jobs/lumen-studio/dev.yml:1: the field 'deadline' is missing: it is required, a date written YYYY-MM-DD.",
-        "jobs/lumen-studio/dev.yml:9: unknown field 'deadlline'. Did you mean 'deadline'? The fields of a job are: "
-        "title, contract, location, remote, posted, deadline, start, apply, description, french_level, training, salary, tags.",
-    ]),
-    (("contract: apprenticeship", "contract: aprenticeship"), [
-        "jobs/lumen-studio/dev.yml:4: the field 'contract' is 'aprenticeship', which is not allowed. Did you mean "
-        "'apprenticeship'? Write one of: apprenticeship, professionalisation, internship, fixed-term, permanent, freelance.",
-    ]),
-    (("posted: 2026-09-01", "posted: 01/09/2026"), [
-        "jobs/lumen-studio/dev.yml:8: the field 'posted' is '01/09/2026', which is not a date: write it as YYYY-MM-DD, for example 2026-09-01.",
-    ]),
-    (("deadline: 2036-06-30", "deadline: 2026-08-01"), [
-        "jobs/lumen-studio/dev.yml:9: the deadline (2026-08-01) is before the date posted (2026-09-01): the deadline must be on or after it.",
-    ]),
-    (("apply: https://example.org/apply", "apply: http://example.org/apply"), [
-        "jobs/lumen-studio/dev.yml:10: the field 'apply' is 'http://example.org/apply': write an address beginning with https:// or mailto:, for example https://example.org/careers.",
-    ]),
-    (("apply: https://example.org/apply", "apply: mailto:not-an-address"), [
-        "jobs/lumen-studio/dev.yml:10: the field 'apply' is 'mailto:not-an-address', which is not a valid e-mail address: write mailto:jobs@example.org.",
-    ]),
-    (("  country: FR", "  country: fr"), [
-        "jobs/lumen-studio/dev.yml:7: the field 'location.country' is 'fr', which is not a country code. Write it in capitals: 'FR'.",
-    ]),
-    (("  city: Lyon\n", ""), [
-        "jobs/lumen-studio/dev.yml:5: the field 'location.city' is missing: it is required (unless remote: full).",
-    ]),
-    (("  en: Web developer", "  de: Web developer"), [
-        "jobs/lumen-studio/dev.yml:1: the field 'title' has text for 'de', which is not a language of this site. Languages: fr, en, ar, fa, uk, tr.",
-    ]),
-    (("  en: Web developer", "  en: <script>alert(1)</script>"), [
-        "jobs/lumen-studio/dev.yml:1: the field 'title' contains HTML markup ('<s…'): write plain text, without < and > tags.",
-    ]),
-    (("description: Une description.\n", "description: Une description.\nfrench_level: b1\n"), [
-        "jobs/lumen-studio/dev.yml:12: the field 'french_level' is 'b1', which is not allowed. Did you mean 'B1'? Write one of: A1, A2, B1, B2, C1, C2.",
-    ]),
-    (("description: Une description.\n", "description: Une description.\nsalary:\n  min: 1800\n  max: 1200\n  currency: EURO\n  period: monthly\n"), [
-        "jobs/lumen-studio/dev.yml:14: the salary max (1200) is below its min (1800): max must be at least min.",
-        "jobs/lumen-studio/dev.yml:15: the field 'salary.currency' is 'EURO', which is not a currency code: write a three-letter ISO 4217 code such as EUR.",
-        "jobs/lumen-studio/dev.yml:16: the field 'salary.period' is 'monthly', which is not allowed. Did you mean 'month'? Write one of: hour, day, month, year.",
-    ]),
-    (("description: Une description.\n", "description: Une description.\nremote: partial\n"), [
-        "jobs/lumen-studio/dev.yml:12: the field 'remote' is 'partial', which is not allowed. Write one of: onsite, hybrid, full.",
-    ]),
-])
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("deadline: 2036-06-30", "deadlline: 2036-06-30"),
+            [
+                "jobs/lumen-studio/dev.yml:1: the field 'deadline' is missing: it is required, a date written YYYY-MM-DD.",
+                "jobs/lumen-studio/dev.yml:9: unknown field 'deadlline'. Did you mean 'deadline'? The fields of a job are: "
+                "title, contract, location, remote, posted, deadline, start, apply, description, french_level, training, salary, tags.",
+            ],
+        ),
+        (
+            ("contract: apprenticeship", "contract: aprenticeship"),
+            [
+                "jobs/lumen-studio/dev.yml:4: the field 'contract' is 'aprenticeship', which is not allowed. Did you mean "
+                "'apprenticeship'? Write one of: apprenticeship, professionalisation, internship, fixed-term, permanent, freelance.",
+            ],
+        ),
+        (
+            ("posted: 2026-09-01", "posted: 01/09/2026"),
+            [
+                "jobs/lumen-studio/dev.yml:8: the field 'posted' is '01/09/2026', which is not a date: write it as YYYY-MM-DD, for example 2026-09-01.",
+            ],
+        ),
+        (
+            ("deadline: 2036-06-30", "deadline: 2026-08-01"),
+            [
+                "jobs/lumen-studio/dev.yml:9: the deadline (2026-08-01) is before the date posted (2026-09-01): the deadline must be on or after it.",
+            ],
+        ),
+        (
+            ("apply: https://example.org/apply", "apply: http://example.org/apply"),
+            [
+                "jobs/lumen-studio/dev.yml:10: the field 'apply' is 'http://example.org/apply': write an address beginning with https:// or mailto:, for example https://example.org/careers.",
+            ],
+        ),
+        (
+            ("apply: https://example.org/apply", "apply: mailto:not-an-address"),
+            [
+                "jobs/lumen-studio/dev.yml:10: the field 'apply' is 'mailto:not-an-address', which is not a valid e-mail address: write mailto:jobs@example.org.",
+            ],
+        ),
+        (
+            ("  country: FR", "  country: fr"),
+            [
+                "jobs/lumen-studio/dev.yml:7: the field 'location.country' is 'fr', which is not a country code. Write it in capitals: 'FR'.",
+            ],
+        ),
+        (
+            ("  city: Lyon\n", ""),
+            [
+                "jobs/lumen-studio/dev.yml:5: the field 'location.city' is missing: it is required (unless remote: full).",
+            ],
+        ),
+        (
+            ("  en: Web developer", "  de: Web developer"),
+            [
+                "jobs/lumen-studio/dev.yml:1: the field 'title' has text for 'de', which is not a language of this site. Languages: fr, en, ar, fa, uk, tr.",
+            ],
+        ),
+        (
+            ("  en: Web developer", "  en: <script>alert(1)</script>"),
+            [
+                "jobs/lumen-studio/dev.yml:1: the field 'title' contains HTML markup ('<s…'): write plain text, without < and > tags.",
+            ],
+        ),
+        (
+            ("description: Une description.\n", "description: Une description.\nfrench_level: b1\n"),
+            [
+                "jobs/lumen-studio/dev.yml:12: the field 'french_level' is 'b1', which is not allowed. Did you mean 'B1'? Write one of: A1, A2, B1, B2, C1, C2.",
+            ],
+        ),
+        (
+            (
+                "description: Une description.\n",
+                "description: Une description.\nsalary:\n  min: 1800\n  max: 1200\n  currency: EURO\n  period: monthly\n",
+            ),
+            [
+                "jobs/lumen-studio/dev.yml:14: the salary max (1200) is below its min (1800): max must be at least min.",
+                "jobs/lumen-studio/dev.yml:15: the field 'salary.currency' is 'EURO', which is not a currency code: write a three-letter ISO 4217 code such as EUR.",
+                "jobs/lumen-studio/dev.yml:16: the field 'salary.period' is 'monthly', which is not allowed. Did you mean 'month'? Write one of: hour, day, month, year.",
+            ],
+        ),
+        (
+            ("description: Une description.\n", "description: Une description.\nremote: partial\n"),
+            [
+                "jobs/lumen-studio/dev.yml:12: the field 'remote' is 'partial', which is not allowed. Write one of: onsite, hybrid, full.",
+            ],
+        ),
+    ],
+)
 def test_job_rules(mini: Path, change: tuple[str, str], expected: list[str]) -> None:
     old, new = change
     assert old in GOOD_JOB
@@ -84,23 +130,49 @@ def test_job_of_an_unknown_employer(mini: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize(("rel", "text", "expected"), [
-    ("jobs/lumen-studio/Dev_Job.yml", GOOD_JOB,
-     "jobs/lumen-studio/Dev_Job.yml: the name 'Dev_Job' is not a valid id: use lowercase letters a-z, digits and "
-     "single hyphens between them (for example 'dev-job')."),
-    ("jobs/lumen-studio/notes.txt", "hello", "jobs/lumen-studio/notes.txt: only job records, <id>.yml, belong in an employer's jobs folder."),
-    ("jobs/stray.yml", GOOD_JOB, "jobs/stray.yml: jobs are filed by employer: put this file in jobs/<employer-id>/."),
-    ("stories/README.md", "x", "stories/README.md: a story is a folder, stories/<id>/, holding story.yml and one <lang>.md per language."),
-    ("jobs/lumen-studio/dev.yml", "- a list\n- not a mapping\n",
-     "jobs/lumen-studio/dev.yml:1: a job must be a list of fields ('name: value' lines), not a list."),
-    ("jobs/lumen-studio/dev.yml", "", "jobs/lumen-studio/dev.yml:1: the file is empty."),
-    ("jobs/lumen-studio/dev.yml", "title: Caf\xe9\n".encode("latin-1"),
-     "jobs/lumen-studio/dev.yml:1: the file is not UTF-8 text (byte 0xe9). Save it again with the UTF-8 encoding."),
-    ("jobs/lumen-studio/dev.yml", GOOD_JOB + "title: again\n",
-     "jobs/lumen-studio/dev.yml:12: the field 'title' is written twice (first on line 1): keep only one."),
-    ("jobs/lumen-studio/dev.yml", "x: !!python/object/apply:os.system ['echo hi']\n",
-     "jobs/lumen-studio/dev.yml:1: the tag !!python/object/apply:os.system is not allowed: write plain text, numbers, dates, lists and mappings only."),
-])
+@pytest.mark.parametrize(
+    ("rel", "text", "expected"),
+    [
+        (
+            "jobs/lumen-studio/Dev_Job.yml",
+            GOOD_JOB,
+            "jobs/lumen-studio/Dev_Job.yml: the name 'Dev_Job' is not a valid id: use lowercase letters a-z, digits and "
+            "single hyphens between them (for example 'dev-job').",
+        ),
+        (
+            "jobs/lumen-studio/notes.txt",
+            "hello",
+            "jobs/lumen-studio/notes.txt: only job records, <id>.yml, belong in an employer's jobs folder.",
+        ),
+        ("jobs/stray.yml", GOOD_JOB, "jobs/stray.yml: jobs are filed by employer: put this file in jobs/<employer-id>/."),
+        (
+            "stories/README.md",
+            "x",
+            "stories/README.md: a story is a folder, stories/<id>/, holding story.yml and one <lang>.md per language.",
+        ),
+        (
+            "jobs/lumen-studio/dev.yml",
+            "- a list\n- not a mapping\n",
+            "jobs/lumen-studio/dev.yml:1: a job must be a list of fields ('name: value' lines), not a list.",
+        ),
+        ("jobs/lumen-studio/dev.yml", "", "jobs/lumen-studio/dev.yml:1: the file is empty."),
+        (
+            "jobs/lumen-studio/dev.yml",
+            "title: Caf\xe9\n".encode("latin-1"),
+            "jobs/lumen-studio/dev.yml:1: the file is not UTF-8 text (byte 0xe9). Save it again with the UTF-8 encoding.",
+        ),
+        (
+            "jobs/lumen-studio/dev.yml",
+            GOOD_JOB + "title: again\n",
+            "jobs/lumen-studio/dev.yml:12: the field 'title' is written twice (first on line 1): keep only one.",
+        ),
+        (
+            "jobs/lumen-studio/dev.yml",
+            "x: !!python/object/apply:os.system ['echo hi']\n",
+            "jobs/lumen-studio/dev.yml:1: the tag !!python/object/apply:os.system is not allowed: write plain text, numbers, dates, lists and mappings only.",
+        ),
+    ],
+)
 def test_files_and_names(mini: Path, rel: str, text: str | bytes, expected: str) -> None:
     write(mini, rel, text)
     assert problems(mini) == [expected]
@@ -121,22 +193,54 @@ def test_a_good_story_is_valid(mini: Path) -> None:
     assert problems(mini) == []
 
 
-@pytest.mark.parametrize(("story", "text", "expected"), [
-    (STORY.replace("employer: lumen-studio", "employer: lumen"), STORY_TEXT,
-     ["stories/amina/story.yml:4: the field 'employer' is 'lumen', but there is no content/employers/lumen.yml."]),
-    (STORY.replace("published: 2026-02-01", "published: 2025-12-01"), STORY_TEXT,
-     ["stories/amina/story.yml:3: the story is published on 2025-12-01 but consent was given on 2026-01-05: a story is published only after consent."]),
-    (STORY.replace("consent: 2026-01-05\n", ""), STORY_TEXT,
-     ["stories/amina/story.yml:1: the field 'consent' is missing: it is required, a date written YYYY-MM-DD."]),
-    (STORY + "indexable: no-thanks\n", STORY_TEXT,
-     ["stories/amina/story.yml:5: the field 'indexable' is 'no-thanks': write true or false."]),
-    (STORY + "photo: me.jpg\n", STORY_TEXT,
-     ["stories/amina/story.yml:5: the field 'photo' names 'me.jpg', but there is no such file beside this record: add it, or check the spelling."]),
-    (STORY, "---\ntitle: Un titre\n---\nLe texte.\n",
-     ["stories/amina/fr.md:2: the field 'summary' is missing: it is required: one or two sentences, shown on cards and in feeds."]),
-    (STORY, "Pas de front matter.\n",
-     ["stories/amina/fr.md:1: the file has no front matter: begin it with a line ---, then title: and summary:, then ---."]),
-])
+@pytest.mark.parametrize(
+    ("story", "text", "expected"),
+    [
+        (
+            STORY.replace("employer: lumen-studio", "employer: lumen"),
+            STORY_TEXT,
+            ["stories/amina/story.yml:4: the field 'employer' is 'lumen', but there is no content/employers/lumen.yml."],
+        ),
+        (
+            STORY.replace("published: 2026-02-01", "published: 2025-12-01"),
+            STORY_TEXT,
+            [
+                "stories/amina/story.yml:3: the story is published on 2025-12-01 but consent was given on 2026-01-05: a story is published only after consent."
+            ],
+        ),
+        (
+            STORY.replace("consent: 2026-01-05\n", ""),
+            STORY_TEXT,
+            ["stories/amina/story.yml:1: the field 'consent' is missing: it is required, a date written YYYY-MM-DD."],
+        ),
+        (
+            STORY + "indexable: no-thanks\n",
+            STORY_TEXT,
+            ["stories/amina/story.yml:5: the field 'indexable' is 'no-thanks': write true or false."],
+        ),
+        (
+            STORY + "photo: me.jpg\n",
+            STORY_TEXT,
+            [
+                "stories/amina/story.yml:5: the field 'photo' names 'me.jpg', but there is no such file beside this record: add it, or check the spelling."
+            ],
+        ),
+        (
+            STORY,
+            "---\ntitle: Un titre\n---\nLe texte.\n",
+            [
+                "stories/amina/fr.md:2: the field 'summary' is missing: it is required: one or two sentences, shown on cards and in feeds."
+            ],
+        ),
+        (
+            STORY,
+            "Pas de front matter.\n",
+            [
+                "stories/amina/fr.md:1: the file has no front matter: begin it with a line ---, then title: and summary:, then ---."
+            ],
+        ),
+    ],
+)
 def test_story_rules(mini: Path, story: str, text: str, expected: list[str]) -> None:
     write(mini, "stories/amina/story.yml", story)
     write(mini, "stories/amina/fr.md", text)
@@ -165,7 +269,11 @@ def test_a_photo_that_is_not_an_image(mini: Path) -> None:
 
 def test_employer_rules(mini: Path) -> None:
     write(mini, "content/employers/acme.yml", "name: Acme\nwebsite: acme.example.org\nlogo: acme.svg\nsecteur: x\n")
-    write(mini, "content/employers/acme.svg", '<!DOCTYPE svg [<!ATTLIST svg onload CDATA "alert(1)">]><svg xmlns="http://www.w3.org/2000/svg"></svg>')
+    write(
+        mini,
+        "content/employers/acme.svg",
+        '<!DOCTYPE svg [<!ATTLIST svg onload CDATA "alert(1)">]><svg xmlns="http://www.w3.org/2000/svg"></svg>',
+    )
     assert problems(mini) == [
         "content/employers/acme.yml:2: the field 'website' is 'acme.example.org': write an address beginning with https://, for example https://example.org/careers.",
         "content/employers/acme.yml:3: the logo acme.svg: the SVG file declares a DTD or entities (<!DOCTYPE, <!ENTITY, <!ATTLIST): export it again as a plain SVG, or use a PNG.",
@@ -179,7 +287,10 @@ def test_every_problem_of_every_file_in_one_run(mini: Path) -> None:
     write(mini, "stories/amina/story.yml", STORY.replace("employer: lumen-studio", "employer: nobody"))
     found = problems(mini)
     assert [line.split(":")[0] for line in found] == [
-        "jobs/lumen-studio/a.yml", "jobs/lumen-studio/b.yml", "stories/amina/story.yml", "stories/amina/story.yml",
+        "jobs/lumen-studio/a.yml",
+        "jobs/lumen-studio/b.yml",
+        "stories/amina/story.yml",
+        "stories/amina/story.yml",
     ]
 
 
@@ -190,8 +301,9 @@ def test_reserved_page_name(mini: Path) -> None:
     ]
 
 
-def test_a_large_project_read_on_every_core_gets_the_same_problems_and_lines(project: Path,
-                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_large_project_read_on_every_core_gets_the_same_problems_and_lines(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """From a few hundred files, records are read by worker processes that leave their text behind; a problem
     found later must still name the right line (the file is read again for it)."""
     from passerelle.records import loading

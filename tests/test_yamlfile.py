@@ -44,10 +44,18 @@ def test_billion_laughs_is_refused_at_once_with_little_memory() -> None:
     assert peak < 20 * 1024 * 1024
 
 
-@pytest.mark.parametrize("text, line", [
-    ("a: &x 1\n", 1), ("a: 1\nb: *x\n", 2), ("- a\n- *y\n", 2), ("a: [1, *z]\n", 1), ("a: {b: *c}\n", 1),
-    ("&top\na: 1\n", 1), ("a:\n  - &n\n    b: 1\n", 2),
-])
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ("a: &x 1\n", 1),
+        ("a: 1\nb: *x\n", 2),
+        ("- a\n- *y\n", 2),
+        ("a: [1, *z]\n", 1),
+        ("a: {b: *c}\n", 1),
+        ("&top\na: 1\n", 1),
+        ("a:\n  - &n\n    b: 1\n", 2),
+    ],
+)
 def test_every_anchor_or_alias_is_refused_where_written(text: str, line: int) -> None:
     e = error(text)
     assert e.line == line and "anchors and aliases" in str(e.message)

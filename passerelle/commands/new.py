@@ -129,9 +129,14 @@ def new(root: Path, kind: str, ids: list[str]) -> int:
             print(f"build.py: error: {why}", file=sys.stderr)
             return 2
     today = dt.date.today()
-    values = {"today": today.isoformat(), "deadline": (today + dt.timedelta(days=60)).isoformat(),
-              "year": today.year, "contracts": ", ".join(CONTRACTS), "remote": ", ".join(REMOTE),
-              "levels": " ".join(FRENCH_LEVELS)}
+    values = {
+        "today": today.isoformat(),
+        "deadline": (today + dt.timedelta(days=60)).isoformat(),
+        "year": today.year,
+        "contracts": ", ".join(CONTRACTS),
+        "remote": ", ".join(REMOTE),
+        "levels": " ".join(FRENCH_LEVELS),
+    }
     files: list[tuple[Path, str]]
     if kind == "employer":
         path = root / "content" / "employers" / f"{ids[0]}.yml"
@@ -140,11 +145,16 @@ def new(root: Path, kind: str, ids: list[str]) -> int:
         path = root / "jobs" / ids[0] / f"{ids[1]}.yml"
         files = [(path, JOB.format(id=ids[1], path=_rel(root, path), **values))]
         if not (root / "content" / "employers" / f"{ids[0]}.yml").exists():
-            print(f"note: content/employers/{ids[0]}.yml does not exist yet: create it with python build.py new employer {ids[0]}", file=sys.stderr)
+            print(
+                f"note: content/employers/{ids[0]}.yml does not exist yet: create it with python build.py new employer {ids[0]}",
+                file=sys.stderr,
+            )
     else:
         path = root / "stories" / ids[0] / "story.yml"
-        files = [(path, STORY.format(name=ids[0].replace("-", " ").title(), path=_rel(root, path), **values)),
-                 (path.with_name("fr.md"), STORY_TEXT)]
+        files = [
+            (path, STORY.format(name=ids[0].replace("-", " ").title(), path=_rel(root, path), **values)),
+            (path.with_name("fr.md"), STORY_TEXT),
+        ]
     for target, _ in files:
         if target.exists():
             print(f"{_rel(root, target)} already exists: nothing was written.", file=sys.stderr)

@@ -33,13 +33,15 @@ def _git(root: Path, *args: str) -> bytes:
 
 def changed_files(root: Path, base: str) -> list[str]:
     """Every path the branch changes since it left `base`: both sides of renames and copies, deletions too."""
-    fields = _git(root, "diff", "--name-status", "-z", "-M", "-C", f"{base}...HEAD").decode("utf-8", "surrogateescape").split("\0")
+    fields = (
+        _git(root, "diff", "--name-status", "-z", "-M", "-C", f"{base}...HEAD").decode("utf-8", "surrogateescape").split("\0")
+    )
     paths: list[str] = []
     i = 0
     while i < len(fields) and fields[i]:
         status = fields[i]
         count = 2 if status[:1] in ("R", "C") else 1
-        paths += fields[i + 1:i + 1 + count]
+        paths += fields[i + 1 : i + 1 + count]
         i += 1 + count
     return paths
 
@@ -79,17 +81,34 @@ def refusals(root: Path, base: str, author: str) -> list[Message]:
     out = []
     others = sorted(p for p in changed if not p.startswith("jobs/"))
     if others:
-        out.append(M("this pull request changes jobs and also {files}: a pull request that posts jobs changes nothing else "
-                     "(employer records, stories and the site are changed by the programme team).", files=", ".join(others[:5])))
+        out.append(
+            M(
+                "this pull request changes jobs and also {files}: a pull request that posts jobs changes nothing else "
+                "(employer records, stories and the site are changed by the programme team).",
+                files=", ".join(others[:5]),
+            )
+        )
     touched = employers_touched(jobs)
     if len(touched) > 1:
-        out.append(M("this pull request changes the jobs of several employers ({employers}): open one pull request per "
-                     "employer, or ask a maintainer.", employers=", ".join(touched)))
+        out.append(
+            M(
+                "this pull request changes the jobs of several employers ({employers}): open one pull request per "
+                "employer, or ask a maintainer.",
+                employers=", ".join(touched),
+            )
+        )
     for employer in touched:
         if author.lower() not in posters(root, base, employer):
-            out.append(M("{author} may not post for {employer}: only the GitHub accounts in 'posters' of "
-                         "content/employers/{employer}.yml may (as it is on {base}). Ask the programme team to add you, "
-                         "or send the job by e-mail from the site's Post a job page.", author=author, employer=employer, base=base))
+            out.append(
+                M(
+                    "{author} may not post for {employer}: only the GitHub accounts in 'posters' of "
+                    "content/employers/{employer}.yml may (as it is on {base}). Ask the programme team to add you, "
+                    "or send the job by e-mail from the site's Post a job page.",
+                    author=author,
+                    employer=employer,
+                    base=base,
+                )
+            )
     return out
 
 

@@ -49,11 +49,18 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if not self.problems or path.suffix != ".html" or not path.is_file() or not self.path.split("?")[0].endswith(("/", ".html")):
+        if (
+            not self.problems
+            or path.suffix != ".html"
+            or not path.is_file()
+            or not self.path.split("?")[0].endswith(("/", ".html"))
+        ):
             return super().do_GET()
         items = "".join(f"<li>{html.escape(p)}</li>" for p in self.problems[:50])
-        banner = ('<div role="alert" style="background:#fde8e8;color:#5c0000;padding:1em;font:14px/1.4 sans-serif">'
-                  f"<strong>The last change did not build; this preview shows the last good build.</strong><ul>{items}</ul></div>")
+        banner = (
+            '<div role="alert" style="background:#fde8e8;color:#5c0000;padding:1em;font:14px/1.4 sans-serif">'
+            f"<strong>The last change did not build; this preview shows the last good build.</strong><ul>{items}</ul></div>"
+        )
         page = path.read_text(encoding="utf-8")
         at = page.find(">", page.find("<body")) + 1 if "<body" in page else 0
         body = (page[:at] + banner + page[at:]).encode("utf-8")

@@ -49,15 +49,18 @@ def _line_edit(text: str, day: dt.date) -> str:
         return re.sub(r"^withdrawn\s*:.*$", line, text, count=1, flags=re.M)
     end = re.search(r"^\.\.\.\s*$", text, re.M)
     if end:
-        return text[:end.start()] + line + "\n" + text[end.start():]
+        return text[: end.start()] + line + "\n" + text[end.start() :]
     return text.rstrip("\n") + f"\n{line}\n"
 
 
 def _rewrite(text: str, before: dict[str, Any], day: dt.date) -> str:
     """The fields written out again one a line, as typed (for files that cannot be edited line by line)."""
     typed = parse(text).typed
-    data = {k: (v if k in _DATES or k == "indexable" or isinstance(v, (str, list, dict)) else typed.get((k,), v))
-            for k, v in before.items() if k != "withdrawn"}
+    data = {
+        k: (v if k in _DATES or k == "indexable" or isinstance(v, (str, list, dict)) else typed.get((k,), v))
+        for k, v in before.items()
+        if k != "withdrawn"
+    }
     data["withdrawn"] = day
     header = f"# Rewritten by `python build.py withdraw` on {day.isoformat()}: consent withdrawn.\n"
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
@@ -77,13 +80,19 @@ def withdraw(root: Path, story_id: str, day: dt.date) -> int:
         return 1
     before = _read(text)
     if before is None:
-        print(f"stories/{story_id}/story.yml is not valid YAML: nothing was written. Fix the file, or add the line "
-              f"'withdrawn: {day.isoformat()}' by hand, then run python build.py check.", file=sys.stderr)
+        print(
+            f"stories/{story_id}/story.yml is not valid YAML: nothing was written. Fix the file, or add the line "
+            f"'withdrawn: {day.isoformat()}' by hand, then run python build.py check.",
+            file=sys.stderr,
+        )
         return 1
     new = next((t for t in (_line_edit(text, day), _rewrite(text, before, day)) if _proven(t, before, day)), None)
     if new is None:
-        print(f"The withdrawal could not be written into stories/{story_id}/story.yml safely: nothing was written. "
-              f"Add the line 'withdrawn: {day.isoformat()}' by hand, then run python build.py check.", file=sys.stderr)
+        print(
+            f"The withdrawal could not be written into stories/{story_id}/story.yml safely: nothing was written. "
+            f"Add the line 'withdrawn: {day.isoformat()}' by hand, then run python build.py check.",
+            file=sys.stderr,
+        )
         return 1
     temporary = path.with_name(f".story.yml.{os.getpid()}")
     temporary.write_text(new, encoding="utf-8")
@@ -93,8 +102,11 @@ def withdraw(root: Path, story_id: str, day: dt.date) -> int:
     story = next((s for s in checked.catalog.content.stories if s.id == story_id), None)
     if story is None or story.withdrawn != day:
         mine = [p for p in checked.problems if p.path.startswith(f"stories/{story_id}/")]
-        print("The withdrawal is written, but the story has other problems, so the next build will FAIL and the live "
-              "site will keep showing it until they are fixed:", file=sys.stderr)
+        print(
+            "The withdrawal is written, but the story has other problems, so the next build will FAIL and the live "
+            "site will keep showing it until they are fixed:",
+            file=sys.stderr,
+        )
         for problem in mine or checked.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
@@ -109,7 +121,10 @@ def withdraw(root: Path, story_id: str, day: dt.date) -> int:
         print(f"  - its photo, in every size (media/photos/{story_id}-*)")
     print("  - sitemap.xml and the search index")
     if errors(checked.problems):
-        print(f"Other records have {len(errors(checked.problems))} problem(s): the next build will fail until they are fixed "
-              "(python build.py check).", file=sys.stderr)
+        print(
+            f"Other records have {len(errors(checked.problems))} problem(s): the next build will fail until they are fixed "
+            "(python build.py check).",
+            file=sys.stderr,
+        )
     print("Then deploy the site. Copies kept by search engines and feed readers may take a few days to go.")
     return 0

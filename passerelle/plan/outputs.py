@@ -110,9 +110,18 @@ class _Claims:
             return
         self._said.add((first, second))
         where = next((c for c in (second, first) if c.endswith((".yml", ".md"))), "mkdocs.yml")
-        self.problems.append(Problem(where, None, M(
-            "two outputs would be written at {path}: {first} and {second}. Rename one of them.",
-            path=path, first=first, second=second)))
+        self.problems.append(
+            Problem(
+                where,
+                None,
+                M(
+                    "two outputs would be written at {path}: {first} and {second}. Rename one of them.",
+                    path=path,
+                    first=first,
+                    second=second,
+                ),
+            )
+        )
 
 
 def plan(site: Site, catalog: Catalog) -> tuple[Plan, list[Problem]]:
@@ -145,21 +154,43 @@ def _newest(days: list[dt.date], default: dt.date) -> dt.date:
 def _lists(catalog: Catalog) -> list[PlannedPage]:
     """Every page of every list of open jobs: all, by contract, by region (usable without JavaScript)."""
     lists: list[tuple[str, str, str, tuple[Job, ...], str, str]] = [
-        ("all", "", urls.JOBS, catalog.jobs, "jobs", "the list of jobs")]
-    lists += [("contract", c, urls.contract_list(c), tuple(jobs), urls.feed(urls.contract_feed(c)), f"the list of {c} jobs")
-              for c, jobs in catalog.by_contract.items()]
-    lists += [("region", name, urls.region_list(name), tuple(jobs), urls.feed("jobs"), f"the list of jobs in {name}")
-              for name, jobs in catalog.by_region.items()]
+        ("all", "", urls.JOBS, catalog.jobs, "jobs", "the list of jobs")
+    ]
+    lists += [
+        ("contract", c, urls.contract_list(c), tuple(jobs), urls.feed(urls.contract_feed(c)), f"the list of {c} jobs")
+        for c, jobs in catalog.by_contract.items()
+    ]
+    lists += [
+        ("region", name, urls.region_list(name), tuple(jobs), urls.feed("jobs"), f"the list of jobs in {name}")
+        for name, jobs in catalog.by_region.items()
+    ]
     newest = _newest([j.posted for j in catalog.jobs], catalog.today)
     out = []
     for kind, key, first, jobs, feed, claimant in lists:
-        chunks = [jobs[i:i + PAGE_SIZE] for i in range(0, len(jobs), PAGE_SIZE)] or [()]
+        chunks = [jobs[i : i + PAGE_SIZE] for i in range(0, len(jobs), PAGE_SIZE)] or [()]
         paths = [urls.list_page(first, n) for n in range(1, len(chunks) + 1)]
         for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True)):
-            page = ListPage(kind, key, chunk, len(jobs), n + 1, len(chunks), paths[n - 1] if n else None,
-                            paths[n + 1] if n + 1 < len(paths) else None, feed if kind != "all" else urls.feed("jobs"))
-            out.append(PlannedPage(path, "list", claimant if n == 0 else f"{claimant}, page {n + 1}", True,
-                                   _newest([j.posted for j in chunk], newest), page))
+            page = ListPage(
+                kind,
+                key,
+                chunk,
+                len(jobs),
+                n + 1,
+                len(chunks),
+                paths[n - 1] if n else None,
+                paths[n + 1] if n + 1 < len(paths) else None,
+                feed if kind != "all" else urls.feed("jobs"),
+            )
+            out.append(
+                PlannedPage(
+                    path,
+                    "list",
+                    claimant if n == 0 else f"{claimant}, page {n + 1}",
+                    True,
+                    _newest([j.posted for j in chunk], newest),
+                    page,
+                )
+            )
     return out
 
 
@@ -168,8 +199,9 @@ def _pages(catalog: Catalog) -> list[PlannedPage]:
     newest = _newest([j.posted for j in catalog.jobs] + [s.published for s in stories], catalog.today)
     pages = [PlannedPage(urls.HOME, "home", "the home page", True, newest)]
     pages += _lists(catalog)
-    pages.append(PlannedPage(urls.STORIES, "stories", "the list of stories", True,
-                             _newest([s.published for s in stories], newest)))
+    pages.append(
+        PlannedPage(urls.STORIES, "stories", "the list of stories", True, _newest([s.published for s in stories], newest))
+    )
     pages.append(PlannedPage(urls.EMPLOYERS, "employers", "the list of employers", True, newest))
     pages.append(PlannedPage(urls.SEARCH, "search", "the search page", False, newest))
     pages += [PlannedPage(urls.job(j.key), "job", j.source, True, j.posted, j) for j in catalog.jobs]
@@ -178,8 +210,11 @@ def _pages(catalog: Catalog) -> list[PlannedPage]:
     for e in catalog.employers:
         dates = [j.posted for j in catalog.jobs_of(e.id)] + [s.published for s in catalog.stories_of(e.id) if s.indexable]
         pages.append(PlannedPage(urls.employer(e.id), "employer", e.source, True, _newest(dates, newest), e))
-    pages += [PlannedPage(urls.editorial(p.id), "page", p.texts[0].source, True, newest, p)
-              for p in catalog.content.pages if p.id != "home"]
+    pages += [
+        PlannedPage(urls.editorial(p.id), "page", p.texts[0].source, True, newest, p)
+        for p in catalog.content.pages
+        if p.id != "home"
+    ]
     pages.append(PlannedPage(urls.IMPACT, "impact", "the impact page", True, newest))
     return pages
 
@@ -199,7 +234,11 @@ def _feeds(site: Site, catalog: Catalog) -> list[PlannedFeed]:
         return PlannedFeed(name, kind, key, page, items, _newest([j.posted for j in items], catalog.today))
 
     feeds.append(jobs_feed("jobs", "jobs", "", urls.JOBS, list(catalog.jobs)))
-    feeds += [jobs_feed(urls.employer_feed(e.id), "employer", e.id, urls.employer(e.id), catalog.jobs_of(e.id))
-              for e in catalog.employers]
-    feeds += [jobs_feed(urls.contract_feed(c), "contract", c, urls.contract_list(c), jobs) for c, jobs in catalog.by_contract.items()]
+    feeds += [
+        jobs_feed(urls.employer_feed(e.id), "employer", e.id, urls.employer(e.id), catalog.jobs_of(e.id))
+        for e in catalog.employers
+    ]
+    feeds += [
+        jobs_feed(urls.contract_feed(c), "contract", c, urls.contract_list(c), jobs) for c, jobs in catalog.by_contract.items()
+    ]
     return feeds

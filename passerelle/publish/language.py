@@ -51,8 +51,15 @@ class LanguageTask:
 
 def build_language(task: LanguageTask) -> str:
     site, lang = task.site, task.strings.lang
-    renderer = LanguageRenderer(site, task.catalog, task.strings, RecordHtml(MarkdownRenderer(*task.settings), task.html),
-                                task.media, task.theme, task.scratch / "templates")
+    renderer = LanguageRenderer(
+        site,
+        task.catalog,
+        task.strings,
+        RecordHtml(MarkdownRenderer(*task.settings), task.html),
+        task.media,
+        task.theme,
+        task.scratch / "templates",
+    )
     pages = renderer.pages(task.plan)
     searchable = task.scratch / lang
     bundle = task.staging / f".{lang}-pagefind"  # beside the language's folder (one rename moves it in)
@@ -60,13 +67,28 @@ def build_language(task: LanguageTask) -> str:
     indexing = start_search_index(searchable, bundle)
     try:
         frame = Frame(
-            footer=renderer.footer(), skip=task.strings("skip"), languages_label=task.strings("languages"),
-            languages=tuple((code, site.language_name(code)) for code in site.languages), base=site.base,
-            not_found={"title": task.strings("not_found_title"), "text": task.strings("not_found_text"),
-                       "home": site.href(lang), "home_label": task.strings("nav_home"), "jobs": site.href(lang, urls.JOBS),
-                       "jobs_label": task.strings("all_jobs")})
-        write_language(site, LanguagePages(lang, pages, renderer.nav(), frame), task.staging, task.scratch / f"{lang}-theme",
-                       task.handover, task.scratch / "templates")
+            footer=renderer.footer(),
+            skip=task.strings("skip"),
+            languages_label=task.strings("languages"),
+            languages=tuple((code, site.language_name(code)) for code in site.languages),
+            base=site.base,
+            not_found={
+                "title": task.strings("not_found_title"),
+                "text": task.strings("not_found_text"),
+                "home": site.href(lang),
+                "home_label": task.strings("nav_home"),
+                "jobs": site.href(lang, urls.JOBS),
+                "jobs_label": task.strings("all_jobs"),
+            },
+        )
+        write_language(
+            site,
+            LanguagePages(lang, pages, renderer.nav(), frame),
+            task.staging,
+            task.scratch / f"{lang}-theme",
+            task.handover,
+            task.scratch / "templates",
+        )
         out = task.staging / lang
         write_feeds(site, task.plan, task.catalog, task.strings, renderer.views.html, out / urls.FEEDS)
         (out / urls.JOBS_INDEX).write_text(script_json(renderer.jobs_index()), encoding="utf-8")

@@ -38,13 +38,17 @@ def out_problem(out: Path, root: Path) -> str | None:
     if project in target.parents:
         top = project / target.relative_to(project).parts[0]
         if top.exists() and top != target and not is_site(top):
-            return (f"--out {out} lies inside {top.name}/, a folder of the project: the build would write among its "
-                    f"files. Use a folder of its own, such as --out site")
+            return (
+                f"--out {out} lies inside {top.name}/, a folder of the project: the build would write among its "
+                f"files. Use a folder of its own, such as --out site"
+            )
         if top == target and top.exists() and not is_site(top) and any(top.iterdir()):
             return f"--out {out} is {top.name}/, a folder of the project, not a site built here. Use --out site"
     if target.is_dir() and any(target.iterdir()) and not is_site(target):
-        return (f"--out {out} is a folder that holds files but no site built by Passerelle (no {MARK} in it): "
-                f"the build would delete them. Empty it, or choose another folder")
+        return (
+            f"--out {out} is a folder that holds files but no site built by Passerelle (no {MARK} in it): "
+            f"the build would delete them. Empty it, or choose another folder"
+        )
     return None
 
 
@@ -92,7 +96,7 @@ def scratch() -> Iterator[Path]:
 def _clear_left_behind(folder: Path, prefix: str) -> None:
     """Remove the folders `prefix<pid>` of builds that were killed (their process is gone)."""
     for stale in folder.glob(f"{prefix}*"):
-        pid = stale.name[len(prefix):]
+        pid = stale.name[len(prefix) :]
         if not (pid.isdigit() and _alive(int(pid))):
             shutil.rmtree(stale, ignore_errors=True)
 

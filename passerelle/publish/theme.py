@@ -28,8 +28,7 @@ from mkdocs.structure.pages import Page
 from passerelle.render.pages import RenderedPage
 from passerelle.records.settings import Site
 
-_DROPPED = ("strings/", "passerelle/", "assets/javascripts/lunr/", "assets/javascripts/workers/",
-            "assets/javascripts/bundle.")
+_DROPPED = ("strings/", "passerelle/", "assets/javascripts/lunr/", "assets/javascripts/workers/", "assets/javascripts/bundle.")
 """Theme files that are not for visitors, removed from the output: our strings and templates, material's search
 and script (its language selector fetches a sitemap.xml beside every link), their source maps."""
 
@@ -48,8 +47,10 @@ class Frame:
 
     def languages_for(self, lang: str, url: str) -> list[dict[str, Any]]:
         """The language menu of the page at `url`: the same page in every language."""
-        return [{"lang": code, "name": name, "link": f"{self.base}{code}/{url}", "current": code == lang}
-                for code, name in self.languages]
+        return [
+            {"lang": code, "name": name, "link": f"{self.base}{code}/{url}", "current": code == lang}
+            for code, name in self.languages
+        ]
 
 
 @dataclass(frozen=True)
@@ -73,11 +74,16 @@ def _nav_key(path: str, nav_paths: set[str]) -> str | None:
 
 def _toc_html(toc: list[dict[str, Any]]) -> str:
     """An editorial page's table of contents, as material's secondary sidebar shows it (its headings' anchors)."""
+
     def items(tokens: list[dict[str, Any]]) -> str:
-        return "".join(f'<li class="md-nav__item"><a href="#{escape(t["id"])}" class="md-nav__link">'
-                       f'<span class="md-ellipsis">{escape(t["name"])}</span></a>'
-                       + (f'<nav class="md-nav"><ul class="md-nav__list">{items(t["children"])}</ul></nav>' if t["children"] else "")
-                       + "</li>" for t in tokens)
+        return "".join(
+            f'<li class="md-nav__item"><a href="#{escape(t["id"])}" class="md-nav__link">'
+            f'<span class="md-ellipsis">{escape(t["name"])}</span></a>'
+            + (f'<nav class="md-nav"><ul class="md-nav__list">{items(t["children"])}</ul></nav>' if t["children"] else "")
+            + "</li>"
+            for t in tokens
+        )
+
     return f'<ul class="md-nav__list" data-md-component="toc">{items(toc)}</ul>' if toc else ""
 
 
@@ -85,10 +91,20 @@ def page_meta(rendered: LanguagePages) -> dict[str, dict[str, Any]]:
     """What each page hands the theme, by its name for mkdocs: its title, its HTML body and what main.html reads
     around it (head elements, language menu, sidebar key, table of contents). The same in both deliveries below."""
     nav_paths = {src.removesuffix("index.md") for item in rendered.nav for src in item.values()}
-    return {page.src: {"title": page.title, "passerelle": {
-        "head": page.head, "title": str(escape(page.title)), "nav_key": _nav_key(page.path, nav_paths),
-        "languages": rendered.frame.languages_for(rendered.lang, page.path), "toc": _toc_html(page.toc),
-        "body": page.body}} for page in rendered.pages}
+    return {
+        page.src: {
+            "title": page.title,
+            "passerelle": {
+                "head": page.head,
+                "title": str(escape(page.title)),
+                "nav_key": _nav_key(page.path, nav_paths),
+                "languages": rendered.frame.languages_for(rendered.lang, page.path),
+                "toc": _toc_html(page.toc),
+                "body": page.body,
+            },
+        }
+        for page in rendered.pages
+    }
 
 
 def write_docs(rendered: LanguagePages, docs: Path) -> None:
@@ -140,13 +156,19 @@ def language_config(site: Site, rendered: LanguagePages, out: Path, work: Path) 
     if _material_lacks(lang):
         theme_dir = _theme_with_language(site, lang, work)
     config = {
-        "INHERIT": str(site.config_file), "docs_dir": str(work / "docs"), "site_dir": str(out),
-        "site_url": site.lang_url(lang), "nav": rendered.nav, "not_in_nav": "/**",
+        "INHERIT": str(site.config_file),
+        "docs_dir": str(work / "docs"),
+        "site_dir": str(out),
+        "site_url": site.lang_url(lang),
+        "nav": rendered.nav,
+        "not_in_nav": "/**",
         "theme": {"name": "material", "custom_dir": str(theme_dir), "language": lang},
         "markdown_extensions": [],  # every page's HTML is rendered already: Markdown passes it through
-        "extra": {"alternate": [{"name": name, "link": f"{site.url}{code}/", "lang": code} for code, name in frame.languages],
-                  "passerelle_404": frame.not_found,
-                  "passerelle": {"footer": frame.footer, "skip": frame.skip, "languages_label": frame.languages_label}},
+        "extra": {
+            "alternate": [{"name": name, "link": f"{site.url}{code}/", "lang": code} for code, name in frame.languages],
+            "passerelle_404": frame.not_found,
+            "passerelle": {"footer": frame.footer, "skip": frame.skip, "languages_label": frame.languages_label},
+        },
     }
     path = work / f"mkdocs-{lang}.yml"
     path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
@@ -163,7 +185,8 @@ def _theme_with_language(site: Site, lang: str, work: Path) -> Path:
     strings file of ours; material's few own words (menu labels) are then in English."""
     english = (Path(material_templates()) / "partials" / "languages" / "en.html").read_text(encoding="utf-8")
     text = english.replace('"language": "en"', f'"language": "{lang}"').replace(
-        '"direction": "ltr"', f'"direction": "{site.direction(lang)}"')
+        '"direction": "ltr"', f'"direction": "{site.direction(lang)}"'
+    )
     folder = work / f"theme-{lang}"
     shutil.copytree(site.root / "theme", folder, dirs_exist_ok=True)
     (folder / "partials" / "languages").mkdir(parents=True, exist_ok=True)
@@ -189,8 +212,9 @@ def markdown_settings(site: Site) -> MarkdownSettings:
 HANDOVERS = ("memory", "files")
 
 
-def write_language(site: Site, rendered: LanguagePages, staging: Path, work: Path, handover: str = "memory",
-                   templates: Path | None = None) -> None:
+def write_language(
+    site: Site, rendered: LanguagePages, staging: Path, work: Path, handover: str = "memory", templates: Path | None = None
+) -> None:
     """Build one language's pages into staging/<lang>/ with mkdocs-material: a config file inheriting the project's,
     then `mkdocs build`, the pages delivered in memory (a plugin) or as files (no plugin; 1.5 times slower, see
     docs/benchmarks.md). `work`: a folder of this language's own; `templates`: see PagesPlugin.on_env."""

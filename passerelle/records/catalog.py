@@ -13,6 +13,8 @@ from passerelle.records.vocabulary import CONTRACTS
 CLOSED_PAGE_DAYS = 90
 """A closed job keeps its page (saying it is closed) this many days, so shared links do not break."""
 CLOSING_SOON_DAYS = 14
+
+
 @dataclass(frozen=True)
 class Catalog:
     content: Content

@@ -56,8 +56,15 @@ def show(value: Any) -> Message | str:
 class Fields:
     """Reads the fields of one mapping in one file, and records what is wrong with them."""
 
-    def __init__(self, source: Source, data: Any, problems: list[Problem], languages: tuple[str, ...],
-                 what: str, prefix: tuple[Any, ...] = ()) -> None:
+    def __init__(
+        self,
+        source: Source,
+        data: Any,
+        problems: list[Problem],
+        languages: tuple[str, ...],
+        what: str,
+        prefix: tuple[Any, ...] = (),
+    ) -> None:
         self.source = source
         self.data = data if isinstance(data, dict) else {}
         self.problems = problems
@@ -77,17 +84,29 @@ class Fields:
     def known(self, allowed: tuple[str, ...]) -> None:
         for key in self.data:
             if key not in allowed:
-                self.problem(str(key), M("unknown field '{field}'.{hint} The fields of {what} are: {allowed}.",
-                                         field=self.name(str(key)), hint=hint(nearest(str(key), allowed)),
-                                         what=M(self.what), allowed=", ".join(allowed)))
+                self.problem(
+                    str(key),
+                    M(
+                        "unknown field '{field}'.{hint} The fields of {what} are: {allowed}.",
+                        field=self.name(str(key)),
+                        hint=hint(nearest(str(key), allowed)),
+                        what=M(self.what),
+                        allowed=", ".join(allowed),
+                    ),
+                )
 
     def get(self, key: str, required: bool, hint_: str = "") -> Any:
         value = self.data.get(key, _MISSING)
         if value is _MISSING or value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                template = "the field '{field}' is missing: it is required{hint}." if value is _MISSING \
+                template = (
+                    "the field '{field}' is missing: it is required{hint}."
+                    if value is _MISSING
                     else "the field '{field}' is empty: it is required{hint}."
-                self.problem(None if value is _MISSING else key, M(template, field=self.name(key), hint=M(hint_) if hint_ else ""))
+                )
+                self.problem(
+                    None if value is _MISSING else key, M(template, field=self.name(key), hint=M(hint_) if hint_ else "")
+                )
             return None
         return value
 
@@ -118,16 +137,29 @@ class Fields:
             return None
         return text
 
-    def choice(self, key: str, choices: tuple[str, ...], required: bool = False, default: str | None = None,
-               words: dict[str, str] | None = None) -> str | None:
+    def choice(
+        self,
+        key: str,
+        choices: tuple[str, ...],
+        required: bool = False,
+        default: str | None = None,
+        words: dict[str, str] | None = None,
+    ) -> str | None:
         value = self.get(key, required)
         if value is None:
             return default
         typed = self.typed(value, key) if not isinstance(value, (dict, list)) else str(value)
         if typed not in choices:
-            self.problem(key, M("the field '{field}' is {value}, which is not allowed.{hint} Write one of: {allowed}.",
-                                field=self.name(key), value=show(typed) if not isinstance(value, (dict, list)) else show(value),
-                                hint=hint(nearest(typed, choices, words)), allowed=", ".join(choices)))
+            self.problem(
+                key,
+                M(
+                    "the field '{field}' is {value}, which is not allowed.{hint} Write one of: {allowed}.",
+                    field=self.name(key),
+                    value=show(typed) if not isinstance(value, (dict, list)) else show(value),
+                    hint=hint(nearest(typed, choices, words)),
+                    allowed=", ".join(choices),
+                ),
+            )
             return default
         return typed
 
@@ -136,16 +168,36 @@ class Fields:
         if value is None:
             return None
         if isinstance(value, dt.datetime):
-            self.problem(key, M("the field '{field}' has a time ({value}): write the date only, as YYYY-MM-DD.",
-                                field=self.name(key), value=show(value)))
+            self.problem(
+                key,
+                M(
+                    "the field '{field}' has a time ({value}): write the date only, as YYYY-MM-DD.",
+                    field=self.name(key),
+                    value=show(value),
+                ),
+            )
             return None
         if not isinstance(value, dt.date):
-            self.problem(key, M("the field '{field}' is {value}, which is not a date: write it as YYYY-MM-DD, for example 2026-09-01.",
-                                field=self.name(key), value=show(value)))
+            self.problem(
+                key,
+                M(
+                    "the field '{field}' is {value}, which is not a date: write it as YYYY-MM-DD, for example 2026-09-01.",
+                    field=self.name(key),
+                    value=show(value),
+                ),
+            )
             return None
         if not DATE_MIN <= value <= DATE_MAX:
-            self.problem(key, M("the field '{field}' is {value}: write a date between {low} and {high}.",
-                                field=self.name(key), value=show(value), low=DATE_MIN, high=DATE_MAX))
+            self.problem(
+                key,
+                M(
+                    "the field '{field}' is {value}: write a date between {low} and {high}.",
+                    field=self.name(key),
+                    value=show(value),
+                    low=DATE_MIN,
+                    high=DATE_MAX,
+                ),
+            )
             return None
         return value
 
@@ -168,14 +220,23 @@ class Fields:
             for lang, text in value.items():
                 lang = str(lang)
                 if lang not in self.languages:
-                    self.problem(key, M("the field '{field}' has text for '{lang}', which is not a language of this site.{hint} Languages: {languages}.",
-                                        field=self.name(key), lang=lang, hint=hint(nearest(lang, self.languages)),
-                                        languages=", ".join(self.languages)))
+                    self.problem(
+                        key,
+                        M(
+                            "the field '{field}' has text for '{lang}', which is not a language of this site.{hint} Languages: {languages}.",
+                            field=self.name(key),
+                            lang=lang,
+                            hint=hint(nearest(lang, self.languages)),
+                            languages=", ".join(self.languages),
+                        ),
+                    )
                     continue
                 if isinstance(text, (dict, list)) or text is None or not self.typed(text, key, lang).strip():
-                    template = "the text of '{field}' in '{lang}' is empty: write it as text, or remove that line." \
-                        if text is None or isinstance(text, str) \
+                    template = (
+                        "the text of '{field}' in '{lang}' is empty: write it as text, or remove that line."
+                        if text is None or isinstance(text, str)
                         else "the text of '{field}' in '{lang}' is {value}: write it as text, or remove that line."
+                    )
                     self.problem(key, M(template, field=self.name(key), lang=lang, value=show(text)))
                     continue
                 typed = self.typed(text, key, lang).strip()
@@ -184,14 +245,27 @@ class Fields:
                     pairs.append((lang, checked))
             if not pairs:
                 if self.ok:
-                    self.problem(key, M("the field '{field}' has no text: give at least one language, for example '{lang}: ...'.",
-                                        field=self.name(key), lang=self.languages[0]))
+                    self.problem(
+                        key,
+                        M(
+                            "the field '{field}' has no text: give at least one language, for example '{lang}: ...'.",
+                            field=self.name(key),
+                            lang=self.languages[0],
+                        ),
+                    )
                 return None
             order = {lang: i for i, lang in enumerate(self.languages)}
             return Text(tuple(sorted(pairs, key=lambda p: order[p[0]])))
         if isinstance(value, list):
-            self.problem(key, M("the field '{field}' must be text, or a text per language ({lang}: ...), not {value}.",
-                                field=self.name(key), lang=self.languages[0], value=show(value)))
+            self.problem(
+                key,
+                M(
+                    "the field '{field}' must be text, or a text per language ({lang}: ...), not {value}.",
+                    field=self.name(key),
+                    lang=self.languages[0],
+                    value=show(value),
+                ),
+            )
             return None
         text = self.typed(value, key).strip()
         checked = self.markdown(key, text) if markdown else self.plain(key, text)
@@ -205,19 +279,38 @@ class Fields:
             address = value[7:].split("?", 1)[0]
             if _EMAIL.match(address):
                 return value
-            self.problem(key, M("the field '{field}' is {value}, which is not a valid e-mail address: write mailto:jobs@example.org.",
-                                field=self.name(key), value=show(value)))
+            self.problem(
+                key,
+                M(
+                    "the field '{field}' is {value}, which is not a valid e-mail address: write mailto:jobs@example.org.",
+                    field=self.name(key),
+                    value=show(value),
+                ),
+            )
             return None
         parts = urlsplit(value)
         if "@" in parts.netloc:
-            self.problem(key, M("the field '{field}' is {value}: an address with '@' before its host hides where it "
-                                "really leads (everything before @ is a user name). Write the address without it.",
-                                field=self.name(key), value=show(value)))
+            self.problem(
+                key,
+                M(
+                    "the field '{field}' is {value}: an address with '@' before its host hides where it "
+                    "really leads (everything before @ is a user name). Write the address without it.",
+                    field=self.name(key),
+                    value=show(value),
+                ),
+            )
             return None
         if parts.scheme != "https" or not parts.netloc or " " in value or "\\" in value or "." not in parts.netloc:
             allowed = M("an address beginning with https:// or mailto:" if mailto else "an address beginning with https://")
-            self.problem(key, M("the field '{field}' is {value}: write {allowed}, for example https://example.org/careers.",
-                                field=self.name(key), value=show(value), allowed=allowed))
+            self.problem(
+                key,
+                M(
+                    "the field '{field}' is {value}: write {allowed}, for example https://example.org/careers.",
+                    field=self.name(key),
+                    value=show(value),
+                    allowed=allowed,
+                ),
+            )
             return None
         return value
 
@@ -231,7 +324,9 @@ class Fields:
         out = []
         for i, item in enumerate(value):
             if isinstance(item, (dict, list)) or item is None or not self.typed(item, key, i).strip():
-                self.problem(key, M("each tag of '{field}' must be a short text; {value} is not.", field=self.name(key), value=show(item)))
+                self.problem(
+                    key, M("each tag of '{field}' must be a short text; {value} is not.", field=self.name(key), value=show(item))
+                )
                 continue
             text = self.plain(key, self.typed(item, key, i).strip())
             if text:
@@ -243,15 +338,34 @@ class Fields:
         if name is None:
             return None
         if "/" in name or "\\" in name or name.startswith("."):
-            self.problem(key, M("the field '{field}' must be the name of a file in the same folder, not a path: {value}.",
-                                field=self.name(key), value=show(name)))
+            self.problem(
+                key,
+                M(
+                    "the field '{field}' must be the name of a file in the same folder, not a path: {value}.",
+                    field=self.name(key),
+                    value=show(name),
+                ),
+            )
             return None
         if Path(name).suffix.lower() not in suffixes:
-            self.problem(key, M("the field '{field}' is {value}: the file must be one of {allowed}.",
-                                field=self.name(key), value=show(name), allowed=", ".join(suffixes)))
+            self.problem(
+                key,
+                M(
+                    "the field '{field}' is {value}: the file must be one of {allowed}.",
+                    field=self.name(key),
+                    value=show(name),
+                    allowed=", ".join(suffixes),
+                ),
+            )
             return None
         if name not in files:
-            self.problem(key, M("the field '{field}' names {value}, but there is no such file beside this record: add it, or check the spelling.",
-                                field=self.name(key), value=show(name)))
+            self.problem(
+                key,
+                M(
+                    "the field '{field}' names {value}, but there is no such file beside this record: add it, or check the spelling.",
+                    field=self.name(key),
+                    value=show(name),
+                ),
+            )
             return None
         return files[name]

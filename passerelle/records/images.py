@@ -57,11 +57,17 @@ def image_problem(path: Path) -> Message | None:
         return e.message
     except (ValueError, OSError) as e:
         if str(e) == "bytes":
-            return M("'{name}' is larger than {limit} MB: save it smaller (2,000 pixels wide is plenty).",
-                     name=path.name, limit=MAX_FILE_BYTES // (1024 * 1024))
+            return M(
+                "'{name}' is larger than {limit} MB: save it smaller (2,000 pixels wide is plenty).",
+                name=path.name,
+                limit=MAX_FILE_BYTES // (1024 * 1024),
+            )
         if str(e) == "pixels":
-            return M("'{name}' has too many pixels (at most {limit} million): save it smaller (2,000 pixels wide is plenty).",
-                     name=path.name, limit=MAX_PIXELS // 1_000_000)
+            return M(
+                "'{name}' has too many pixels (at most {limit} million): save it smaller (2,000 pixels wide is plenty).",
+                name=path.name,
+                limit=MAX_PIXELS // 1_000_000,
+            )
         return M("'{name}' is not an image Passerelle can read: use a JPEG, PNG or WebP file.", name=path.name)
     return None
 

@@ -55,15 +55,26 @@ class Sources:
 def id_problem(name: str, kind: str | None = None) -> Message | None:
     """Why `name` is not a valid id (for a record of `kind`: see vocabulary.RESERVED_IDS), or None."""
     if len(name) > ID_MAX:
-        return M("the name '{name}' is {length} characters long; an id has at most {limit}.", name=name[:ID_MAX], length=len(name), limit=ID_MAX)
+        return M(
+            "the name '{name}' is {length} characters long; an id has at most {limit}.",
+            name=name[:ID_MAX],
+            length=len(name),
+            limit=ID_MAX,
+        )
     if kind and name in RESERVED_IDS[kind]:
-        return M("'{name}' is a name the site uses for its own pages; the names reserved here are: {reserved}. Choose another name.",
-                 name=name, reserved=", ".join(RESERVED_IDS[kind]))
+        return M(
+            "'{name}' is a name the site uses for its own pages; the names reserved here are: {reserved}. Choose another name.",
+            name=name,
+            reserved=", ".join(RESERVED_IDS[kind]),
+        )
     if not ID_RE.fullmatch(name):
         suggestion = "-".join(filter(None, "".join(c if c.isascii() and c.isalnum() else "-" for c in name.lower()).split("-")))
         example = M(" (for example '{near}')", near=suggestion) if suggestion and ID_RE.match(suggestion) else ""
-        return M("the name '{name}' is not a valid id: use lowercase letters a-z, digits and single hyphens between them{example}.",
-                 name=name, example=example)
+        return M(
+            "the name '{name}' is not a valid id: use lowercase letters a-z, digits and single hyphens between them{example}.",
+            name=name,
+            example=example,
+        )
     return None
 
 
@@ -76,7 +87,9 @@ def read_source(root: Path, path: Path, markdown: bool) -> Source | Problem:
             return Source(rel, parse(text))
         front, body, body_line = split_front_matter(text)
         if front is None:
-            return Problem(rel, 1, M("the file has no front matter: begin it with a line ---, then title: and summary:, then ---."))
+            return Problem(
+                rel, 1, M("the file has no front matter: begin it with a line ---, then title: and summary:, then ---.")
+            )
         why = characters_problem(body) or markdown_problem(body)
         if why:
             at = _refused_line(body)
@@ -119,10 +132,12 @@ def read_all(root: Path, paths: list[tuple[Path, bool]], jobs: int | None = None
     workers = min(jobs or default_jobs(), 4)
     if len(paths) < PARALLEL_FROM or workers < 2:
         return {path: read_source(root, path, markdown) for path, markdown in paths}
-    chunks = [paths[i::workers * CHUNKS_PER_WORKER] for i in range(workers * CHUNKS_PER_WORKER)]
+    chunks = [paths[i :: workers * CHUNKS_PER_WORKER] for i in range(workers * CHUNKS_PER_WORKER)]
     with pool(workers, len(chunks)) as executor:
         results = list(executor.map(_read_chunk, [(root, chunk) for chunk in chunks]))
-    return {path: result for chunk, found in zip(chunks, results, strict=True) for (path, _), result in zip(chunk, found, strict=True)}
+    return {
+        path: result for chunk, found in zip(chunks, results, strict=True) for (path, _), result in zip(chunk, found, strict=True)
+    }
 
 
 class _Reader:
@@ -196,7 +211,12 @@ class _Reader:
             elif path.suffix.lower() in IMAGE_SUFFIXES:
                 self.out.employer_files[path.name] = path
             else:
-                self.problem(path, M("this file does not belong here: content/employers/ holds <id>.yml records and their logos (svg, png, jpg, webp)."))
+                self.problem(
+                    path,
+                    M(
+                        "this file does not belong here: content/employers/ holds <id>.yml records and their logos (svg, png, jpg, webp)."
+                    ),
+                )
 
     def id_folders(self, parent: Path, not_a_folder: Message, kind: str | None = None) -> list[Path]:
         """The folders below `parent` whose names are valid ids; anything else is a problem."""
@@ -210,8 +230,11 @@ class _Reader:
         return found
 
     def stories(self) -> None:
-        for folder in self.id_folders(self.root / "stories", M(
-                "a story is a folder, stories/<id>/, holding story.yml and one <lang>.md per language."), "stories"):
+        for folder in self.id_folders(
+            self.root / "stories",
+            M("a story is a folder, stories/<id>/, holding story.yml and one <lang>.md per language."),
+            "stories",
+        ):
             story = StoryFolder(folder.name, self.rel(folder))
             for path in self.entries(folder):
                 if path.name == "story.yml":
@@ -224,8 +247,14 @@ class _Reader:
                     if source:
                         story.texts[path.stem] = source
                 elif path.suffix == ".md":
-                    self.problem(path, M("'{lang}' is not a language of this site: name the text after one of {languages} (for example fr.md).",
-                                         lang=path.stem, languages=", ".join(self.languages)))
+                    self.problem(
+                        path,
+                        M(
+                            "'{lang}' is not a language of this site: name the text after one of {languages} (for example fr.md).",
+                            lang=path.stem,
+                            languages=", ".join(self.languages),
+                        ),
+                    )
                 elif path.is_file():
                     story.files[path.name] = path
                 else:
@@ -236,7 +265,9 @@ class _Reader:
             self.out.stories[folder.name] = story
 
     def jobs(self) -> None:
-        for folder in self.id_folders(self.root / "jobs", M("jobs are filed by employer: put this file in jobs/<employer-id>/."), "employers"):
+        for folder in self.id_folders(
+            self.root / "jobs", M("jobs are filed by employer: put this file in jobs/<employer-id>/."), "employers"
+        ):
             for path in self.entries(folder):
                 if path.is_dir() or path.suffix != ".yml":
                     self.problem(path, M("only job records, <id>.yml, belong in an employer's jobs folder."))
@@ -259,8 +290,10 @@ class _Reader:
                 self.out.impact = self.read(path)
 
     def pages(self) -> None:
-        for folder in self.id_folders(self.root / "content" / "pages", M(
-                "an editorial page is a folder, content/pages/<page>/, holding one <lang>.md per language.")):
+        for folder in self.id_folders(
+            self.root / "content" / "pages",
+            M("an editorial page is a folder, content/pages/<page>/, holding one <lang>.md per language."),
+        ):
             texts: dict[str, Source] = {}
             for path in self.entries(folder):
                 if path.suffix == ".md" and path.stem in self.languages:
@@ -268,7 +301,13 @@ class _Reader:
                     if source:
                         texts[path.stem] = source
                 else:
-                    self.problem(path, M("only <lang>.md files belong here, for the languages {languages}.", languages=", ".join(self.languages)))
+                    self.problem(
+                        path,
+                        M(
+                            "only <lang>.md files belong here, for the languages {languages}.",
+                            languages=", ".join(self.languages),
+                        ),
+                    )
             if texts:
                 self.out.pages[folder.name] = texts
 

@@ -16,16 +16,59 @@ import nh3
 from passerelle.records.messages import M, Message
 
 ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3", "h4",
-    "h5", "h6", "hr", "i", "li", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "sup", "table",
-    "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "code",
+    "dd",
+    "del",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
 }
 """No img: a record's picture from another host would be a third-party request; no form, style, script, iframe."""
 ALLOWED_ATTRIBUTES = {
     "*": {"lang", "dir", "title"},
     "a": {"href"},
-    "h1": {"id"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
-    "td": {"align", "colspan", "rowspan"}, "th": {"align", "colspan", "rowspan", "scope"},
+    "h1": {"id"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "h5": {"id"},
+    "h6": {"id"},
+    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan", "scope"},
     "ol": {"start"},
 }
 URL_SCHEMES = {"https", "http", "mailto"}
@@ -91,16 +134,18 @@ def _risk(text: str) -> int:
 def markdown_problem(text: str, renderer: MarkdownRenderer | None = None) -> Message | None:
     """Why a Markdown text cannot be published: too long, or too slow to lay out (many unclosed [ or <)."""
     if len(text) > MAX_CHARS:
-        return M("is {length} characters long; the limit is {limit}. Shorten it, or split it.",
-                 length=len(text), limit=MAX_CHARS)
+        return M("is {length} characters long; the limit is {limit}. Shorten it, or split it.", length=len(text), limit=MAX_CHARS)
     if _risk(text) < RISK_LIMIT:
         return None
     try:
         with time_limit(TIME_LIMIT):
             (renderer or _trial_renderer()).convert(text)
     except Timeout:
-        return M("takes too long to lay out (over {seconds} s): it has many [ or < that are never closed. "
-                 "Close each [ with ] and each < with >, or write them as \\[ and \\<.", seconds=int(TIME_LIMIT))
+        return M(
+            "takes too long to lay out (over {seconds} s): it has many [ or < that are never closed. "
+            "Close each [ with ] and each < with >, or write them as \\[ and \\<.",
+            seconds=int(TIME_LIMIT),
+        )
     return None
 
 

@@ -45,8 +45,9 @@ def summary(problems: list[Problem], lang: str = "en") -> str:
     warnings = sum(1 for p in problems if p.warning)
     count = len(problems) - warnings
     if warnings:
-        return M("{count} problem(s) and {warnings} warning(s) in {files} file(s)", count=count, warnings=warnings,
-                 files=files).render(lang)
+        return M(
+            "{count} problem(s) and {warnings} warning(s) in {files} file(s)", count=count, warnings=warnings, files=files
+        ).render(lang)
     if lang == "fr":
         return M("{count} problem(s) in {files} file(s)", count=count, files=files).render("fr")
     return f"{count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}"

@@ -30,21 +30,35 @@ def doc(fr: str, en: str, example: Any = None) -> dict[str, Any]:
 
 def translatable(languages: tuple[str, ...], markdown: bool = False) -> dict[str, Any]:
     text = {"type": "string", "minLength": 1} if markdown else PLAIN
-    return {"oneOf": [
-        text,
-        {"type": "object", "minProperties": 1, "additionalProperties": False,
-         "properties": {lang: text for lang in languages}},
-    ]}
+    return {
+        "oneOf": [
+            text,
+            {
+                "type": "object",
+                "minProperties": 1,
+                "additionalProperties": False,
+                "properties": {lang: text for lang in languages},
+            },
+        ]
+    }
 
 
 def _kind(f: Field, languages: tuple[str, ...]) -> dict[str, Any]:
     """The schema of a value of `f`'s kind (see spec.Field.kind)."""
     kinds: dict[str, dict[str, Any]] = {
-        "text": translatable(languages), "markdown": translatable(languages, markdown=True), "plain": PLAIN,
-        "choice": {"enum": list(f.choices)}, "date": DATE, "id": ID,
-        "apply": {"type": "string", "pattern": "^(https://|mailto:)"}, "https": {"type": "string", "pattern": "^https://"},
-        "country": {"type": "string", "pattern": "^[A-Z]{2}$"}, "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
-        "number": {"type": "number", "minimum": 0}, "tags": {"type": "array", "items": PLAIN}, "boolean": {"type": "boolean"},
+        "text": translatable(languages),
+        "markdown": translatable(languages, markdown=True),
+        "plain": PLAIN,
+        "choice": {"enum": list(f.choices)},
+        "date": DATE,
+        "id": ID,
+        "apply": {"type": "string", "pattern": "^(https://|mailto:)"},
+        "https": {"type": "string", "pattern": "^https://"},
+        "country": {"type": "string", "pattern": "^[A-Z]{2}$"},
+        "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
+        "number": {"type": "number", "minimum": 0},
+        "tags": {"type": "array", "items": PLAIN},
+        "boolean": {"type": "boolean"},
         "photo": {"type": "string", "pattern": r"^[^/\\]+\.(png|jpe?g|webp)$"},
         "logo": {"type": "string", "pattern": r"^[^/\\]+\.(svg|png|jpe?g|webp)$"},
         "logins": {"type": "array", "items": {"type": "string", "pattern": "^@?" + V.GITHUB_LOGIN.pattern + "$"}},
@@ -55,15 +69,24 @@ def _kind(f: Field, languages: tuple[str, ...]) -> dict[str, Any]:
 def _property(f: Field, languages: tuple[str, ...]) -> dict[str, Any]:
     help_ = doc(f.fr, f.en, f.example)
     if f.kind == "object":
-        return {"type": "object", "additionalProperties": False, "required": [s.name for s in f.fields if s.required and s.unless is None],
-                **help_, "properties": {s.name: _property(s, languages) for s in f.fields}}
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "required": [s.name for s in f.fields if s.required and s.unless is None],
+            **help_,
+            "properties": {s.name: _property(s, languages) for s in f.fields},
+        }
     return {**_kind(f, languages), **help_}
 
 
 def record_schema(title: str, fields: tuple[Field, ...], languages: tuple[str, ...]) -> dict[str, Any]:
-    return {"title": title, "type": "object", "additionalProperties": False,
-            "required": [f.name for f in fields if f.required and f.unless is None],
-            "properties": {f.name: _property(f, languages) for f in fields}}
+    return {
+        "title": title,
+        "type": "object",
+        "additionalProperties": False,
+        "required": [f.name for f in fields if f.required and f.unless is None],
+        "properties": {f.name: _property(f, languages) for f in fields},
+    }
 
 
 def job_schema(languages: tuple[str, ...]) -> dict[str, Any]:
@@ -84,8 +107,11 @@ MAKERS = {"job": job_schema, "story": story_schema, "employer": employer_schema}
 def schemas(languages: tuple[str, ...], site_url: str) -> dict[str, dict[str, Any]]:
     out = {}
     for kind, make in MAKERS.items():
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-                  "$id": f"{site_url}schemas/{kind}.schema.json", **make(languages)}
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"{site_url}schemas/{kind}.schema.json",
+            **make(languages),
+        }
         out[f"{kind}.schema.json"] = schema
     return out
 

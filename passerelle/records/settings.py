@@ -87,9 +87,15 @@ def load_site(root: Path) -> Site:
     url = str(data.get("site_url") or "http://127.0.0.1:8000/")
     if not url.endswith("/"):
         url += "/"
-    return Site(root=root, name=str(data.get("site_name") or "Passerelle"), url=url, languages=tuple(langs),
-                repository=str(extra.get("repository") or "").rstrip("/"), branch=str(extra.get("branch") or "main"),
-                feed_size=_positive(extra.get("feed_size"), 50))
+    return Site(
+        root=root,
+        name=str(data.get("site_name") or "Passerelle"),
+        url=url,
+        languages=tuple(langs),
+        repository=str(extra.get("repository") or "").rstrip("/"),
+        branch=str(extra.get("branch") or "main"),
+        feed_size=_positive(extra.get("feed_size"), 50),
+    )
 
 
 def _positive(value: object, default: int) -> int:

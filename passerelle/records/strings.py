@@ -46,9 +46,13 @@ class Strings:
         key = ("closes", days)
         if key not in self._said:
             # days up to 99 ("in 45 days"), then Babel's rounding ("in 2 years")
-            delta = babel.dates.format_timedelta(dt.timedelta(days=days), granularity="day",
-                                                 threshold=100 if days < 100 else 2, add_direction=True,
-                                                 locale=self.locale)
+            delta = babel.dates.format_timedelta(
+                dt.timedelta(days=days),
+                granularity="day",
+                threshold=100 if days < 100 else 2,
+                add_direction=True,
+                locale=self.locale,
+            )
             self._said[key] = self("closes_in", delta=delta)
         return self._said[key]
 
@@ -75,14 +79,33 @@ def load_strings(folder: Path, languages: tuple[str, ...]) -> tuple[dict[str, St
         path = folder / f"{lang}.yml"
         rel = f"theme/strings/{lang}.yml"
         if not path.exists():
-            problems.append(Problem(rel, None, M("the interface strings of '{lang}' are missing: copy theme/strings/{default}.yml to {path} and translate it.",
-                                                 lang=lang, default=languages[0], path=rel)))
+            problems.append(
+                Problem(
+                    rel,
+                    None,
+                    M(
+                        "the interface strings of '{lang}' are missing: copy theme/strings/{default}.yml to {path} and translate it.",
+                        lang=lang,
+                        default=languages[0],
+                        path=rel,
+                    ),
+                )
+            )
             continue
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
         tables[lang] = {str(k): str(v) for k, v in data.items()}
     reference = tables.get(languages[0], {})
     for lang, table in tables.items():
         for key in sorted(set(reference) - set(table)):
-            problems.append(Problem(f"theme/strings/{lang}.yml", None, M("the string '{key}' is missing: translate it from theme/strings/{default}.yml.",
-                                                                      key=key, default=languages[0])))
+            problems.append(
+                Problem(
+                    f"theme/strings/{lang}.yml",
+                    None,
+                    M(
+                        "the string '{key}' is missing: translate it from theme/strings/{default}.yml.",
+                        key=key,
+                        default=languages[0],
+                    ),
+                )
+            )
     return {lang: Strings(lang, table) for lang, table in tables.items()}, problems

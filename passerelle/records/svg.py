@@ -21,26 +21,110 @@ MAX_SVG_BYTES = 512 * 1024
 MAX_ELEMENTS = 5000
 MAX_DEPTH = 40
 
-ELEMENTS = frozenset({
-    "svg", "g", "defs", "symbol", "use", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon",
-    "text", "tspan", "title", "desc", "linearGradient", "radialGradient", "stop", "clipPath", "mask",
-})
+ELEMENTS = frozenset(
+    {
+        "svg",
+        "g",
+        "defs",
+        "symbol",
+        "use",
+        "path",
+        "rect",
+        "circle",
+        "ellipse",
+        "line",
+        "polyline",
+        "polygon",
+        "text",
+        "tspan",
+        "title",
+        "desc",
+        "linearGradient",
+        "radialGradient",
+        "stop",
+        "clipPath",
+        "mask",
+    }
+)
 """No script, style, foreignObject, image, a, animate, set, metadata, filter, pattern or font."""
 TEXT_ELEMENTS = frozenset({"text", "tspan", "title", "desc"})
-PAINT = frozenset({
-    "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin",
-    "stroke-miterlimit", "stroke-dasharray", "stroke-dashoffset", "stroke-opacity", "opacity", "stop-color",
-    "stop-opacity", "clip-rule", "clip-path", "mask", "visibility", "display", "font-family", "font-size",
-    "font-weight", "font-style", "text-anchor", "dominant-baseline", "letter-spacing", "color",
-    "paint-order", "vector-effect", "shape-rendering",
-})
+PAINT = frozenset(
+    {
+        "fill",
+        "fill-opacity",
+        "fill-rule",
+        "stroke",
+        "stroke-width",
+        "stroke-linecap",
+        "stroke-linejoin",
+        "stroke-miterlimit",
+        "stroke-dasharray",
+        "stroke-dashoffset",
+        "stroke-opacity",
+        "opacity",
+        "stop-color",
+        "stop-opacity",
+        "clip-rule",
+        "clip-path",
+        "mask",
+        "visibility",
+        "display",
+        "font-family",
+        "font-size",
+        "font-weight",
+        "font-style",
+        "text-anchor",
+        "dominant-baseline",
+        "letter-spacing",
+        "color",
+        "paint-order",
+        "vector-effect",
+        "shape-rendering",
+    }
+)
 """Presentation properties: allowed as attributes and in styles (then written as attributes)."""
-ATTRIBUTES = PAINT | frozenset({
-    "id", "viewBox", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "fx", "fy",
-    "d", "points", "transform", "offset", "gradientUnits", "gradientTransform", "spreadMethod",
-    "clipPathUnits", "maskUnits", "maskContentUnits", "preserveAspectRatio", "dx", "dy", "rotate",
-    "textLength", "lengthAdjust", "role", "aria-label", "aria-hidden", "focusable", "version",
-})
+ATTRIBUTES = PAINT | frozenset(
+    {
+        "id",
+        "viewBox",
+        "width",
+        "height",
+        "x",
+        "y",
+        "x1",
+        "y1",
+        "x2",
+        "y2",
+        "cx",
+        "cy",
+        "r",
+        "rx",
+        "ry",
+        "fx",
+        "fy",
+        "d",
+        "points",
+        "transform",
+        "offset",
+        "gradientUnits",
+        "gradientTransform",
+        "spreadMethod",
+        "clipPathUnits",
+        "maskUnits",
+        "maskContentUnits",
+        "preserveAspectRatio",
+        "dx",
+        "dy",
+        "rotate",
+        "textLength",
+        "lengthAdjust",
+        "role",
+        "aria-label",
+        "aria-hidden",
+        "focusable",
+        "version",
+    }
+)
 _SAFE_ID = re.compile(r"[A-Za-z_][\w.-]{0,100}")
 _LOCAL_URL = re.compile(r"url\(\s*['\"]?#[A-Za-z_][\w.-]*['\"]?\s*\)")
 _DANGER = re.compile(r"url\(|\\|@|expression|javascript:|vbscript:|data:|<|&", re.I)
@@ -91,15 +175,20 @@ def _class_styles(root: ET.Element) -> dict[str, dict[str, str]]:
 def clean_svg(data: bytes) -> bytes:
     """The logo rebuilt from the allow-list; SvgRefused with a sentence for the user when it cannot be."""
     if len(data) > MAX_SVG_BYTES:
-        raise SvgRefused(M("the SVG file is larger than {limit} KB: export it again, simplified, or use a PNG.",
-                           limit=MAX_SVG_BYTES // 1024))
+        raise SvgRefused(
+            M("the SVG file is larger than {limit} KB: export it again, simplified, or use a PNG.", limit=MAX_SVG_BYTES // 1024)
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise SvgRefused(M("the SVG file is not UTF-8 text.")) from None
     if re.search(r"<!(?!--|\[CDATA\[)", text):
-        raise SvgRefused(M("the SVG file declares a DTD or entities (<!DOCTYPE, <!ENTITY, <!ATTLIST): export it "
-                           "again as a plain SVG, or use a PNG."))
+        raise SvgRefused(
+            M(
+                "the SVG file declares a DTD or entities (<!DOCTYPE, <!ENTITY, <!ATTLIST): export it "
+                "again as a plain SVG, or use a PNG."
+            )
+        )
     try:
         root = ET.fromstring(text)
     except ET.ParseError as e:
@@ -107,8 +196,9 @@ def clean_svg(data: bytes) -> bytes:
     if root.tag != f"{{{SVG_NS}}}svg":
         raise SvgRefused(M("the file is not an SVG image."))
     if sum(1 for _ in root.iter()) > MAX_ELEMENTS:
-        raise SvgRefused(M("the SVG file has more than {limit} elements: export it again, simplified, or use a PNG.",
-                           limit=MAX_ELEMENTS))
+        raise SvgRefused(
+            M("the SVG file has more than {limit} elements: export it again, simplified, or use a PNG.", limit=MAX_ELEMENTS)
+        )
     classes = _class_styles(root)
     out: list[str] = []
     _write(root, classes, out, 0, root=True)

@@ -43,6 +43,8 @@ def _is_entity(found: str) -> bool:
         return True
     word = found[1:]
     return any(word[:n] in _LEGACY for n in range(2, min(len(word), 6) + 1))
+
+
 _MARKUP = re.compile(r"<\s*[a-zA-Z/!?]")
 
 
@@ -55,9 +57,12 @@ def characters_problem(text: str) -> Message | None:
     """Why `text` cannot be published as it is (an invisible or control character, an open isolate), or None."""
     found = _REFUSED.search(text) or _NONCHARACTER_PLANES.search(text)
     if found:
-        return M("holds an invisible or control character ({char}) at character {position}: delete it "
-                 "(retype the text around it, or paste it as plain text).",
-                 char=_describe(found.group(0)), position=found.start() + 1)
+        return M(
+            "holds an invisible or control character ({char}) at character {position}: delete it "
+            "(retype the text around it, or paste it as plain text).",
+            char=_describe(found.group(0)),
+            position=found.start() + 1,
+        )
     if _ISOLATES.search(text):
         for line in text.splitlines():
             depth = 0
@@ -66,8 +71,10 @@ def characters_problem(text: str) -> Message | None:
                 if depth < 0:
                     break
             if depth != 0:
-                return M("holds a direction isolate (U+2066 to U+2069) that is not closed on the same line: "
-                         "remove these invisible characters, or close each one with U+2069.")
+                return M(
+                    "holds a direction isolate (U+2066 to U+2069) that is not closed on the same line: "
+                    "remove these invisible characters, or close each one with U+2069."
+                )
     return None
 
 
@@ -78,8 +85,9 @@ def plain_problem(text: str) -> Message | None:
         return M("contains HTML markup ('{tag}…'): write plain text, without < and > tags.", tag=tag.group(0))
     entity = next((e for e in _ENTITY.finditer(text) if _is_entity(e.group(0))), None)
     if entity:
-        return M("contains the HTML code '{entity}': write the character itself (for example é, not &eacute;).",
-                 entity=entity.group(0))
+        return M(
+            "contains the HTML code '{entity}': write the character itself (for example é, not &eacute;).", entity=entity.group(0)
+        )
     return None
 
 

@@ -40,8 +40,10 @@ class Report:
         return round(100 * self.done / self.total) if self.total else 100
 
     def summary(self) -> str:
-        return (f"{self.lang}: {self.share}% of record texts translated ({self.done} of {self.total}); "
-                f"interface strings {self.strings_total} of {self.strings_total}, {len(self.strings_same)} identical to the default language")
+        return (
+            f"{self.lang}: {self.share}% of record texts translated ({self.done} of {self.total}); "
+            f"interface strings {self.strings_total} of {self.strings_total}, {len(self.strings_same)} identical to the default language"
+        )
 
 
 def _text(report: Report, where: str, name: str, value: Text | None) -> None:
@@ -83,4 +85,6 @@ def print_reports(found: list[Report], only: str | None = None) -> None:
         for where, what in sorted(report.missing.items()):
             print(f"  {where}: {', '.join(what)}")
         if report.strings_same:
-            print(f"  theme/strings/{report.lang}.yml, same text as the default language (check): {', '.join(report.strings_same)}")
+            print(
+                f"  theme/strings/{report.lang}.yml, same text as the default language (check): {', '.join(report.strings_same)}"
+            )

@@ -19,8 +19,11 @@ from passerelle.records.text import ascii_slug, mixed_script_word, skeleton
 RECENT_DAYS = 30
 """A job posted this recently whose deadline has passed most likely has a mistyped deadline (an older one simply
 closed, and leaves the site by itself)."""
-TEMPLATE_TEXT = ("https://example.org/careers/", "Ce que fera la personne recrutée, avec qui",
-                 "What the person hired will do, with whom")
+TEMPLATE_TEXT = (
+    "https://example.org/careers/",
+    "Ce que fera la personne recrutée, avec qui",
+    "What the person hired will do, with whom",
+)
 """What `new job` writes as an example: left in a record, it was not filled in."""
 
 
@@ -34,9 +37,17 @@ class Validator:
     def fields(self, source: Source, what: str, allowed: tuple[str, ...]) -> Fields | None:
         if not isinstance(source.doc.data, dict):
             if source.doc.data is not None:
-                self.problems.append(Problem(source.path, source.doc.first_line,
-                                             M("{what} must be a list of fields ('name: value' lines), not {value}.",
-                                               what=M(what), value=show(source.doc.data))))
+                self.problems.append(
+                    Problem(
+                        source.path,
+                        source.doc.first_line,
+                        M(
+                            "{what} must be a list of fields ('name: value' lines), not {value}.",
+                            what=M(what),
+                            value=show(source.doc.data),
+                        ),
+                    )
+                )
             return None
         f = Fields(source, source.doc.data, self.problems, self.languages, what)
         f.known(allowed)
@@ -64,7 +75,13 @@ class Validator:
                 out.append(Employer(eid, name, website, sector, description, logo, source.path, posters))
         self.look_alikes(out)
         for name in sorted(set(self.sources.employer_files) - used):
-            self.problems.append(Problem(f"content/employers/{name}", None, M("this image is the logo of no employer: name it in an employer's 'logo' field, or remove it.")))
+            self.problems.append(
+                Problem(
+                    f"content/employers/{name}",
+                    None,
+                    M("this image is the logo of no employer: name it in an employer's 'logo' field, or remove it."),
+                )
+            )
         return tuple(out)
 
     def posters(self, f: Fields) -> tuple[str, ...]:
@@ -77,10 +94,17 @@ class Validator:
             return ()
         out = []
         for i, item in enumerate(value):
-            login = f.typed(item, "posters", i).strip().lstrip("@") if not isinstance(item, (dict, list)) and item is not None else ""
+            login = (
+                f.typed(item, "posters", i).strip().lstrip("@") if not isinstance(item, (dict, list)) and item is not None else ""
+            )
             if not V.GITHUB_LOGIN.fullmatch(login):
-                f.problem("posters", M("'{value}' in 'posters' is not a GitHub login: write the name shown on the person's GitHub page, such as alice-martin.",
-                                       value=login or show(item)))
+                f.problem(
+                    "posters",
+                    M(
+                        "'{value}' in 'posters' is not a GitHub login: write the name shown on the person's GitHub page, such as alice-martin.",
+                        value=login or show(item),
+                    ),
+                )
                 continue
             out.append(login.lower())
         return tuple(out)
@@ -92,19 +116,36 @@ class Validator:
             line = self.sources.employers[employer.id].doc.line("name")
             word = mixed_script_word(employer.name)
             if word:
-                self.problems.append(Problem(employer.source, line, M(
-                    "the name '{name}' mixes Latin letters with Cyrillic or Greek ones in '{word}': retype it "
-                    "in one alphabet (look-alike letters are how fake employers imitate real ones).",
-                    name=employer.name, word=word), warning=True))
+                self.problems.append(
+                    Problem(
+                        employer.source,
+                        line,
+                        M(
+                            "the name '{name}' mixes Latin letters with Cyrillic or Greek ones in '{word}': retype it "
+                            "in one alphabet (look-alike letters are how fake employers imitate real ones).",
+                            name=employer.name,
+                            word=word,
+                        ),
+                        warning=True,
+                    )
+                )
             key = skeleton(employer.name)
             twin = seen.get(f"same:{employer.name.casefold()}") or seen.setdefault(key, employer)
             seen.setdefault(f"same:{employer.name.casefold()}", employer)
             if twin is not employer:
-                template = "the name '{name}' is already the name of {other}: check that this is not the same employer twice." \
-                    if twin.name.casefold() == employer.name.casefold() else \
-                    "the name '{name}' looks like '{other_name}' ({other}): check that this employer is not posing as another."
-                self.problems.append(Problem(employer.source, line, M(template, name=employer.name, other=twin.source,
-                                                                       other_name=twin.name), warning=True))
+                template = (
+                    "the name '{name}' is already the name of {other}: check that this is not the same employer twice."
+                    if twin.name.casefold() == employer.name.casefold()
+                    else "the name '{name}' looks like '{other_name}' ({other}): check that this employer is not posing as another."
+                )
+                self.problems.append(
+                    Problem(
+                        employer.source,
+                        line,
+                        M(template, name=employer.name, other=twin.source, other_name=twin.name),
+                        warning=True,
+                    )
+                )
 
     def story(self, folder: StoryFolder, employers: set[str]) -> Story | None:
         source = folder.record
@@ -113,17 +154,30 @@ class Validator:
         f = self.fields(source, "a story", spec.names("story"))
         if f is None:
             return None
-        name = f.string("name", spec.required("story", "name"), ": the name the fellow agreed to show, a first name or a pseudonym")
+        name = f.string(
+            "name", spec.required("story", "name"), ": the name the fellow agreed to show, a first name or a pseudonym"
+        )
         consent = f.date("consent", spec.required("story", "consent"))
         withdrawn = f.date("withdrawn")
         if "withdrawn" in f.data and (f.data["withdrawn"] is None or not str(f.data["withdrawn"]).strip()):
-            f.problem("withdrawn", M("the field 'withdrawn' is empty: write the date the fellow withdrew her consent "
-                                     "(YYYY-MM-DD), and the story leaves the site; remove the line only if she did not."))
+            f.problem(
+                "withdrawn",
+                M(
+                    "the field 'withdrawn' is empty: write the date the fellow withdrew her consent "
+                    "(YYYY-MM-DD), and the story leaves the site; remove the line only if she did not."
+                ),
+            )
         published = f.date("published", spec.required("story", "published"))
         employer = f.string("employer")
         if employer and employer not in employers:
-            f.problem("employer", M("the field 'employer' is '{value}', but there is no content/employers/{value}.yml.{hint}",
-                                    value=employer, hint=hint(nearest(employer, sorted(employers)))))
+            f.problem(
+                "employer",
+                M(
+                    "the field 'employer' is '{value}', but there is no content/employers/{value}.yml.{hint}",
+                    value=employer,
+                    hint=hint(nearest(employer, sorted(employers))),
+                ),
+            )
         role = f.text("role")
         cohort = f.string("cohort")
         photo = f.file_beside("photo", folder.files, V.PHOTO_SUFFIXES)
@@ -133,39 +187,83 @@ class Validator:
         indexable = f.boolean("indexable", True)
         tags = f.tags()
         if consent and published and published < consent:
-            f.problem("published", M("the story is published on {published} but consent was given on {consent}: a story is published only after consent.",
-                                     published=published, consent=consent))
+            f.problem(
+                "published",
+                M(
+                    "the story is published on {published} but consent was given on {consent}: a story is published only after consent.",
+                    published=published,
+                    consent=consent,
+                ),
+            )
         for name_ in sorted(folder.files):
             if photo is None or name_ != photo.name:
-                self.problems.append(Problem(f"{folder.path}/{name_}", None, M("this file is not used by the story: name it in the 'photo' field of story.yml, or remove it.")))
+                self.problems.append(
+                    Problem(
+                        f"{folder.path}/{name_}",
+                        None,
+                        M("this file is not used by the story: name it in the 'photo' field of story.yml, or remove it."),
+                    )
+                )
         texts = []
         for lang, text_source in folder.texts.items():
             tf = self.fields(text_source, "a story's text", spec.names("story_text"))
             if tf is None:
                 continue
             title = tf.string("title", spec.required("story_text", "title"))
-            summary = tf.string("summary", spec.required("story_text", "summary"), ": one or two sentences, shown on cards and in feeds")
+            summary = tf.string(
+                "summary", spec.required("story_text", "summary"), ": one or two sentences, shown on cards and in feeds"
+            )
             if not text_source.body.strip():
-                self.problems.append(Problem(text_source.path, text_source.body_line, M("the story has no text after its front matter.")))
+                self.problems.append(
+                    Problem(text_source.path, text_source.body_line, M("the story has no text after its front matter."))
+                )
             elif title and summary and tf.ok:
                 texts.append(StoryText(lang, title, summary, text_source.body, text_source.path))
         if not folder.text_files:
-            self.problems.append(Problem(source.path, None, M("the story has no text: add a <lang>.md beside story.yml, for one of {languages}.",
-                                                              languages=", ".join(self.languages))))
+            self.problems.append(
+                Problem(
+                    source.path,
+                    None,
+                    M(
+                        "the story has no text: add a <lang>.md beside story.yml, for one of {languages}.",
+                        languages=", ".join(self.languages),
+                    ),
+                )
+            )
         order = {lang: i for i, lang in enumerate(self.languages)}
         texts.sort(key=lambda t: order[t.lang])
         if not (f.ok and texts and name and consent and published) or len(texts) != len(folder.texts):
             return None
-        return Story(folder.id, name, consent, withdrawn, published, employer, role, cohort, photo, photo_alt, indexable,
-                     tags, tuple(texts), source.path)
+        return Story(
+            folder.id,
+            name,
+            consent,
+            withdrawn,
+            published,
+            employer,
+            role,
+            cohort,
+            photo,
+            photo_alt,
+            indexable,
+            tags,
+            tuple(texts),
+            source.path,
+        )
 
     def job(self, eid: str, jid: str, source: Source, employers: set[str]) -> Job | None:
         f = self.fields(source, "a job", spec.names("job"))
         if f is None:
             return None
         if eid not in employers:
-            f.problem(None, M("the folder 'jobs/{employer}/' names no employer: add content/employers/{employer}.yml, or move this file into the folder of an existing employer.{hint}",
-                              employer=eid, hint=hint(nearest(eid, sorted(employers)), " Did you mean jobs/{near}/?")))
+            f.problem(
+                None,
+                M(
+                    "the folder 'jobs/{employer}/' names no employer: add content/employers/{employer}.yml, or move this file into the folder of an existing employer.{hint}",
+                    employer=eid,
+                    hint=hint(nearest(eid, sorted(employers)), " Did you mean jobs/{near}/?"),
+                ),
+            )
         title = f.text("title", spec.required("job", "title"))
         contract = f.choice("contract", V.CONTRACTS, spec.required("job", "contract"), words=V.WORDS["contract"])
         remote = f.choice("remote", V.REMOTE, default="onsite", words=V.WORDS["remote"]) or "onsite"
@@ -180,33 +278,73 @@ class Validator:
         salary = self.salary(source, f)
         tags = f.tags()
         if posted and deadline and deadline < posted:
-            f.problem("deadline", M("the deadline ({deadline}) is before the date posted ({posted}): the deadline must be on or after it.",
-                                    deadline=deadline, posted=posted))
+            f.problem(
+                "deadline",
+                M(
+                    "the deadline ({deadline}) is before the date posted ({posted}): the deadline must be on or after it.",
+                    deadline=deadline,
+                    posted=posted,
+                ),
+            )
         if not (f.ok and title and contract and location and posted and deadline and apply and description):
             return None
         self.advise(source, posted, deadline, start, apply, description)
-        return Job(eid, jid, title, contract, location, remote, posted, deadline, start, apply, description, level,
-                   training, salary, tags, source.path)
+        return Job(
+            eid,
+            jid,
+            title,
+            contract,
+            location,
+            remote,
+            posted,
+            deadline,
+            start,
+            apply,
+            description,
+            level,
+            training,
+            salary,
+            tags,
+            source.path,
+        )
 
-    def advise(self, source: Source, posted: dt.date, deadline: dt.date, start: dt.date | None, apply: str,
-               description: Text) -> None:
+    def advise(
+        self, source: Source, posted: dt.date, deadline: dt.date, start: dt.date | None, apply: str, description: Text
+    ) -> None:
         """Warnings: what is allowed but is most likely a mistake that would cost the job its readers."""
+
         def warn(key: str, message: Message) -> None:
             self.problems.append(Problem(source.path, source.doc.line(key), message, warning=True))
 
         if self.today and deadline < self.today <= posted + dt.timedelta(days=RECENT_DAYS):
-            warn("deadline", M("the deadline ({deadline}) is already past: the job will not appear on the site. "
-                               "Move the deadline, or remove the file.", deadline=deadline))
+            warn(
+                "deadline",
+                M(
+                    "the deadline ({deadline}) is already past: the job will not appear on the site. "
+                    "Move the deadline, or remove the file.",
+                    deadline=deadline,
+                ),
+            )
         if self.today and posted > self.today:
-            warn("posted", M("the job is posted on {posted}, in the future: it will appear on the site only from that day.",
-                             posted=posted))
+            warn(
+                "posted",
+                M("the job is posted on {posted}, in the future: it will appear on the site only from that day.", posted=posted),
+            )
         if start and start < posted:
-            warn("start", M("the job starts on {start}, before the date it is posted ({posted}): check the start date.",
-                            start=start, posted=posted))
+            warn(
+                "start",
+                M(
+                    "the job starts on {start}, before the date it is posted ({posted}): check the start date.",
+                    start=start,
+                    posted=posted,
+                ),
+            )
         texts = [apply, *(text for _, text in description.by_lang)]  # the values: a file's text may be set aside
         if any(sample in text for sample in TEMPLATE_TEXT for text in texts):
-            warn("apply" if TEMPLATE_TEXT[0] in apply else "description", M(
-                "the file still holds the template's example text or address: replace it with the job's own."))
+            warn(
+                "apply" if TEMPLATE_TEXT[0] in apply else "description",
+                M("the file still holds the template's example text or address: replace it with the job's own."),
+            )
 
     def apply_elsewhere(self, jobs: list[Job], employers: tuple[Employer, ...]) -> None:
         """Warn of an apply link on another domain than the employer's site, and of a title already open there."""
@@ -216,15 +354,33 @@ class Validator:
             source = self.sources.jobs[(job.employer, job.id)]
             host = _domain(job.apply) if job.apply.startswith("https://") else _domain("https://" + job.apply.split("@")[-1])
             if sites.get(job.employer) and host and host != sites[job.employer]:
-                self.problems.append(Problem(job.source, source.doc.line("apply"), M(
-                    "the apply link goes to {host}, not to the employer's website ({site}): check that it is the employer's "
-                    "own (a link elsewhere is a common sign of a fake offer).", host=host, site=sites[job.employer]), warning=True))
+                self.problems.append(
+                    Problem(
+                        job.source,
+                        source.doc.line("apply"),
+                        M(
+                            "the apply link goes to {host}, not to the employer's website ({site}): check that it is the employer's "
+                            "own (a link elsewhere is a common sign of a fake offer).",
+                            host=host,
+                            site=sites[job.employer],
+                        ),
+                        warning=True,
+                    )
+                )
             title = (job.title.by_lang[0][1].casefold(), job.employer)
             open_ = self.today is None or job.posted <= self.today <= job.deadline
             if open_ and title in seen:
-                self.problems.append(Problem(job.source, source.doc.line("title"), M(
-                    "the same title is already open at this employer ({other}): is this the same job twice?",
-                    other=seen[title].source), warning=True))
+                self.problems.append(
+                    Problem(
+                        job.source,
+                        source.doc.line("title"),
+                        M(
+                            "the same title is already open at this employer ({other}): is this the same job twice?",
+                            other=seen[title].source,
+                        ),
+                        warning=True,
+                    )
+                )
             elif open_:
                 seen[title] = job
 
@@ -233,21 +389,35 @@ class Validator:
         if value is None:
             return None
         if not isinstance(value, dict):
-            parent.problem("location", M("the field 'location' must hold city:, region: and country: on indented lines below it."))
+            parent.problem(
+                "location", M("the field 'location' must hold city:, region: and country: on indented lines below it.")
+            )
             return None
         f = Fields(source, value, self.problems, self.languages, "a location", ("location",))
         f.known(spec.names("job", "location"))
         city = f.string("city", spec.required("job", "location.city", {"remote": remote}), " (unless remote: full)")
         region = f.string("region")
         if region and ascii_slug(region) == "region" and region.casefold() != "region":
-            f.problem("region", M("the field 'location.region' is '{value}': write the region's name in Latin letters "
-                                  "(as in French, for example Île-de-France), since it names the region's list.", value=region))
+            f.problem(
+                "region",
+                M(
+                    "the field 'location.region' is '{value}': write the region's name in Latin letters "
+                    "(as in French, for example Île-de-France), since it names the region's list.",
+                    value=region,
+                ),
+            )
         country = f.string("country", spec.required("job", "location.country"), ": a two-letter country code such as FR")
         if country and country not in COUNTRIES:
             upper = country.upper()
-            fix = M(" Write it in capitals: '{near}'.", near=upper) if upper in COUNTRIES \
+            fix = (
+                M(" Write it in capitals: '{near}'.", near=upper)
+                if upper in COUNTRIES
                 else M(" Use a two-letter ISO code, such as FR, BE or DE.")
-            f.problem("country", M("the field 'location.country' is '{value}', which is not a country code.{hint}", value=country, hint=fix))
+            )
+            f.problem(
+                "country",
+                M("the field 'location.country' is '{value}', which is not a country code.{hint}", value=country, hint=fix),
+            )
         if not f.ok:
             parent.ok = False
             return None
@@ -258,23 +428,38 @@ class Validator:
         if value is None:
             return None
         if not isinstance(value, dict):
-            parent.problem("salary", M("the field 'salary' must hold min:, max:, currency: and period: on indented lines below it."))
+            parent.problem(
+                "salary", M("the field 'salary' must hold min:, max:, currency: and period: on indented lines below it.")
+            )
             return None
         f = Fields(source, value, self.problems, self.languages, "a salary", ("salary",))
         f.known(spec.names("job", "salary"))
         amounts = []
         for key in ("min", "max"):
             amount = f.get(key, spec.required("job", f"salary.{key}"), ", a number such as 1800")
-            if amount is not None and (isinstance(amount, bool) or not isinstance(amount, (int, float))
-                                       or not 0 <= amount <= V.SALARY_MAX):  # NaN fails both comparisons
-                f.problem(key, M("the field 'salary.{field}' is {value}: write a number without spaces or currency sign, such as 1800 (at most {limit}).",
-                                 field=key, value=show(amount), limit=V.SALARY_MAX))
+            if amount is not None and (
+                isinstance(amount, bool) or not isinstance(amount, (int, float)) or not 0 <= amount <= V.SALARY_MAX
+            ):  # NaN fails both comparisons
+                f.problem(
+                    key,
+                    M(
+                        "the field 'salary.{field}' is {value}: write a number without spaces or currency sign, such as 1800 (at most {limit}).",
+                        field=key,
+                        value=show(amount),
+                        limit=V.SALARY_MAX,
+                    ),
+                )
                 amount = None
             amounts.append(amount)
         currency = f.string("currency", spec.required("job", "salary.currency"), ", a currency code such as EUR")
         if currency and currency not in CURRENCIES:
-            f.problem("currency", M("the field 'salary.currency' is '{value}', which is not a currency code: write a three-letter ISO 4217 code such as EUR.",
-                                    value=currency))
+            f.problem(
+                "currency",
+                M(
+                    "the field 'salary.currency' is '{value}', which is not a currency code: write a three-letter ISO 4217 code such as EUR.",
+                    value=currency,
+                ),
+            )
         period = f.choice("period", V.SALARY_PERIODS, spec.required("job", "salary.period"), words=V.WORDS["period"])
         low, high = amounts
         if low is not None and high is not None and low > high:
@@ -287,7 +472,13 @@ class Validator:
     def page(self, pid: str, texts: dict[str, Source]) -> Page | None:
         if pid in V.RESERVED_PAGES:
             first = next(iter(texts.values()))
-            self.problems.append(Problem(first.path, None, M("'{page}' is a name the site uses for its own pages: rename the folder content/pages/{page}/.", page=pid)))
+            self.problems.append(
+                Problem(
+                    first.path,
+                    None,
+                    M("'{page}' is a name the site uses for its own pages: rename the folder content/pages/{page}/.", page=pid),
+                )
+            )
             return None
         out = []
         order = 100
@@ -302,7 +493,10 @@ class Validator:
                 if isinstance(value, int) and not isinstance(value, bool):
                     order = value
                 else:
-                    f.problem("order", M("the field 'order' is {value}: write a whole number (pages are listed by it).", value=show(value)))
+                    f.problem(
+                        "order",
+                        M("the field 'order' is {value}: write a whole number (pages are listed by it).", value=show(value)),
+                    )
             if title and f.ok:
                 out.append(PageText(lang, title, summary, source.body, source.path))
         if len(out) != len(texts):
@@ -318,8 +512,9 @@ class Validator:
         jobs = [j for j in (self.job(e, i, s, ids) for (e, i), s in self.sources.jobs.items()) if j]
         self.apply_elsewhere(jobs, employers)
         pages = [p for p in (self.page(pid, texts) for pid, texts in self.sources.pages.items()) if p]
-        return Content(employers, tuple(stories), tuple(jobs), tuple(sorted(pages, key=lambda p: (p.order, p.id))),
-                       self.figures())
+        return Content(
+            employers, tuple(stories), tuple(jobs), tuple(sorted(pages, key=lambda p: (p.order, p.id))), self.figures()
+        )
 
     def figures(self) -> tuple[Figure, ...]:
         """content/impact.yml: `figures:`, a list of value, label, source, date and an optional url."""

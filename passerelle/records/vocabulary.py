@@ -35,28 +35,86 @@ RESERVED_IDS = {
 }
 """Ids that would take a path the site writes for itself: jobs/<employer>/ sits beside jobs/contract/,
 jobs/region/ and jobs/page/; stories/<id>/ beside the list's stories/index."""
-RESERVED_PAGES = ("impact", "index", "jobs", "stories", "employers", "feeds", "assets", "search", "pagefind", "media", "schemas", "404")
+RESERVED_PAGES = (
+    "impact",
+    "index",
+    "jobs",
+    "stories",
+    "employers",
+    "feeds",
+    "assets",
+    "search",
+    "pagefind",
+    "media",
+    "schemas",
+    "404",
+)
 """Editorial page names that would collide with generated paths."""
 
 GITHUB_LOGIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")
 """A GitHub login: letters, digits and single hyphens inside, at most 39 characters."""
-CONTRACT_GROUPS = {"alternance": ("apprenticeship", "professionalisation"), "internship": ("internship",),
-                   "fixed-term": ("fixed-term",), "permanent": ("permanent",), "freelance": ("freelance",)}
+CONTRACT_GROUPS = {
+    "alternance": ("apprenticeship", "professionalisation"),
+    "internship": ("internship",),
+    "fixed-term": ("fixed-term",),
+    "permanent": ("permanent",),
+    "freelance": ("freelance",),
+}
 """Contracts as fellows name them: "alternance" is apprenticeship and professionalisation together."""
 LOW_FRENCH = (None, "A1", "A2")
 """Levels of French a fellow in her first year usually has: no level asked, A1, A2."""
 
 WORDS = {
-    "contract": {"cdi": "permanent", "cdd": "fixed-term", "alternance": "apprenticeship", "apprentissage": "apprenticeship",
-                 "contrat d'apprentissage": "apprenticeship", "contrat pro": "professionalisation",
-                 "contrat de professionnalisation": "professionalisation", "professionnalisation": "professionalisation",
-                 "stage": "internship", "stagiaire": "internship", "indépendant": "freelance", "independant": "freelance",
-                 "mission": "freelance", "interim": "fixed-term", "intérim": "fixed-term"},
-    "remote": {"oui": "full", "yes": "full", "true": "full", "non": "onsite", "no": "onsite", "false": "onsite",
-               "télétravail": "full", "teletravail": "full", "remote": "full", "full remote": "full", "hybride": "hybrid",
-               "sur site": "onsite", "présentiel": "onsite", "presentiel": "onsite", "on site": "onsite"},
-    "period": {"mois": "month", "mensuel": "month", "monthly": "month", "an": "year", "année": "year", "annee": "year",
-               "annuel": "year", "yearly": "year", "heure": "hour", "horaire": "hour", "hourly": "hour", "jour": "day",
-               "journée": "day", "tjm": "day", "daily": "day"},
+    "contract": {
+        "cdi": "permanent",
+        "cdd": "fixed-term",
+        "alternance": "apprenticeship",
+        "apprentissage": "apprenticeship",
+        "contrat d'apprentissage": "apprenticeship",
+        "contrat pro": "professionalisation",
+        "contrat de professionnalisation": "professionalisation",
+        "professionnalisation": "professionalisation",
+        "stage": "internship",
+        "stagiaire": "internship",
+        "indépendant": "freelance",
+        "independant": "freelance",
+        "mission": "freelance",
+        "interim": "fixed-term",
+        "intérim": "fixed-term",
+    },
+    "remote": {
+        "oui": "full",
+        "yes": "full",
+        "true": "full",
+        "non": "onsite",
+        "no": "onsite",
+        "false": "onsite",
+        "télétravail": "full",
+        "teletravail": "full",
+        "remote": "full",
+        "full remote": "full",
+        "hybride": "hybrid",
+        "sur site": "onsite",
+        "présentiel": "onsite",
+        "presentiel": "onsite",
+        "on site": "onsite",
+    },
+    "period": {
+        "mois": "month",
+        "mensuel": "month",
+        "monthly": "month",
+        "an": "year",
+        "année": "year",
+        "annee": "year",
+        "annuel": "year",
+        "yearly": "year",
+        "heure": "hour",
+        "horaire": "hour",
+        "hourly": "hour",
+        "jour": "day",
+        "journée": "day",
+        "tjm": "day",
+        "daily": "day",
+    },
 }
 """The words employers' HR staff write, in French and English, and the value each one means: `check` suggests it."""

@@ -46,7 +46,7 @@ def _maybe_alias(text: str) -> bool:
         i = text.find(mark)
         while i != -1:
             before = text[i - 1] if i else " "
-            after = text[i + 1:i + 2]
+            after = text[i + 1 : i + 2]
             if (before.isspace() or before in "[]{},:") and after and not after.isspace() and after not in "*&":
                 return True
             i = text.find(mark, i + 1)
@@ -109,14 +109,21 @@ class Document:
 def decode(raw: bytes) -> str:
     """Bytes to text, or a YamlError that says where the first non-UTF-8 byte is."""
     if len(raw) > MAX_BYTES:
-        raise YamlError(M("the file is {size} KB; the limit is {limit} KB. Shorten the text or move images to their own files.",
-                          size=len(raw) // 1024, limit=MAX_BYTES // 1024))
+        raise YamlError(
+            M(
+                "the file is {size} KB; the limit is {limit} KB. Shorten the text or move images to their own files.",
+                size=len(raw) // 1024,
+                limit=MAX_BYTES // 1024,
+            )
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise YamlError(M("the file is not UTF-8 text (byte 0x{byte}). Save it again with the UTF-8 encoding.",
-                          byte=f"{raw[e.start]:02x}"), line) from None
+        raise YamlError(
+            M("the file is not UTF-8 text (byte 0x{byte}). Save it again with the UTF-8 encoding.", byte=f"{raw[e.start]:02x}"),
+            line,
+        ) from None
 
 
 def parse(text: str, line_offset: int = 0, lines: bool = False) -> Document:
@@ -130,13 +137,16 @@ def parse(text: str, line_offset: int = 0, lines: bool = False) -> Document:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 + line_offset if mark else None
-        raise YamlError(M("this is not valid YAML: {why}. Check the indentation and the quotes.", why=e.problem or e), line) from None
+        raise YamlError(
+            M("this is not valid YAML: {why}. Check the indentation and the quotes.", why=e.problem or e), line
+        ) from None
     except yaml.YAMLError as e:
         raise YamlError(M("this is not valid YAML: {why}. Check the indentation and the quotes.", why=e)) from None
     if node is None:
         raise YamlError(M("the file is empty."), 1 + line_offset)
-    doc = Document(data=None, lines={} if lines else None, first_line=node.start_mark.line + 1 + line_offset,
-                   text=text, offset=line_offset)
+    doc = Document(
+        data=None, lines={} if lines else None, first_line=node.start_mark.line + 1 + line_offset, text=text, offset=line_offset
+    )
     try:
         doc.data = _Walker(doc, line_offset).value(node, ())
     except _NeedLines:
@@ -152,8 +162,10 @@ def _refuse_aliases(text: str, offset: int) -> None:
     """Refuse anchors and aliases where they are written (they let a small file expand without bound)."""
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise YamlError(M("anchors and aliases (& and *) are not allowed: write the value out in full."),
-                            (event.start_mark.line if event.start_mark else 0) + 1 + offset)
+            raise YamlError(
+                M("anchors and aliases (& and *) are not allowed: write the value out in full."),
+                (event.start_mark.line if event.start_mark else 0) + 1 + offset,
+            )
 
 
 class _Walker:
@@ -177,8 +189,10 @@ class _Walker:
             return node.value
         if tag not in _PLAIN_TAGS:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            raise YamlError(M("the tag {tag} is not allowed: write plain text, numbers, dates, lists and mappings only.", tag=shown),
-                            self.line(node))
+            raise YamlError(
+                M("the tag {tag} is not allowed: write plain text, numbers, dates, lists and mappings only.", tag=shown),
+                self.line(node),
+            )
         if isinstance(node, yaml.ScalarNode):
             if not node.style:  # plain (None with the Python parser, "" with the C one)
                 self.doc.typed[key] = node.value
@@ -186,7 +200,9 @@ class _Walker:
                 return self.constructor.construct_object(node)
             except (ValueError, yaml.constructor.ConstructorError):
                 if tag == "tag:yaml.org,2002:timestamp":
-                    raise YamlError(M("'{value}' is not a real date: write it as YYYY-MM-DD.", value=node.value), self.line(node)) from None
+                    raise YamlError(
+                        M("'{value}' is not a real date: write it as YYYY-MM-DD.", value=node.value), self.line(node)
+                    ) from None
                 raise YamlError(M("'{value}' cannot be read.", value=node.value), self.line(node)) from None
         # A collection met twice is an alias: it could expand without bound.
         if id(node) in self.seen:
@@ -213,8 +229,10 @@ class _Walker:
             if k in out:
                 if lines is None:
                     raise _NeedLines
-                raise YamlError(M("the field '{field}' is written twice (first on line {line}): keep only one.", field=k, line=lines[path]),
-                                self.line(knode))
+                raise YamlError(
+                    M("the field '{field}' is written twice (first on line {line}): keep only one.", field=k, line=lines[path]),
+                    self.line(knode),
+                )
             if lines is not None:
                 lines[path] = self.line(knode)
             out[k] = self.value(vnode, path)

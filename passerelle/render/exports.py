@@ -26,27 +26,39 @@ def jobs_document(site: Site, catalog: Catalog, html: dict[str, str]) -> dict[st
     jobs = []
     for job in catalog.jobs:
         employer = catalog.employer(job.employer)
-        jobs.append({
-            "id": job.key,
-            "title": _text(job.title),
-            "contract": job.contract,
-            "employer": {"id": employer.id, "name": employer.name, "website": employer.website,
-                         "url": {lang: site.lang_url(lang, urls.employer(employer.id)) for lang in site.languages}},
-            "location": {"city": job.location.city, "region": job.location.region, "country": job.location.country},
-            "remote": job.remote,
-            "posted": job.posted.isoformat(),
-            "deadline": job.deadline.isoformat(),
-            "valid_through": end_of_day(job.deadline),
-            "start": job.start.isoformat() if job.start else None,
-            "apply": job.apply,
-            "description_html": {lang: html[text] for lang, text in job.description.by_lang},
-            "french_level": job.french_level,
-            "training": _text(job.training),
-            "salary": {"min": job.salary.min, "max": job.salary.max, "currency": job.salary.currency,
-                       "period": job.salary.period} if job.salary else None,
-            "tags": list(job.tags),
-            "url": {lang: site.lang_url(lang, urls.job(job.key)) for lang in site.languages},
-        })
+        jobs.append(
+            {
+                "id": job.key,
+                "title": _text(job.title),
+                "contract": job.contract,
+                "employer": {
+                    "id": employer.id,
+                    "name": employer.name,
+                    "website": employer.website,
+                    "url": {lang: site.lang_url(lang, urls.employer(employer.id)) for lang in site.languages},
+                },
+                "location": {"city": job.location.city, "region": job.location.region, "country": job.location.country},
+                "remote": job.remote,
+                "posted": job.posted.isoformat(),
+                "deadline": job.deadline.isoformat(),
+                "valid_through": end_of_day(job.deadline),
+                "start": job.start.isoformat() if job.start else None,
+                "apply": job.apply,
+                "description_html": {lang: html[text] for lang, text in job.description.by_lang},
+                "french_level": job.french_level,
+                "training": _text(job.training),
+                "salary": {
+                    "min": job.salary.min,
+                    "max": job.salary.max,
+                    "currency": job.salary.currency,
+                    "period": job.salary.period,
+                }
+                if job.salary
+                else None,
+                "tags": list(job.tags),
+                "url": {lang: site.lang_url(lang, urls.job(job.key)) for lang in site.languages},
+            }
+        )
     return {
         "version": FORMAT_VERSION,
         "schema": site.file_url(f"{urls.SCHEMAS}jobs-export.schema.json"),

@@ -105,9 +105,19 @@ class Feed:
             "description": self.description,
             "language": self.lang,
             "authors": [{"name": self.site.name, "url": self.site.url}],
-            "items": [{"id": e.id, "url": e.url, "title": e.title, "summary": e.summary, "content_html": e.html,
-                       "date_published": _at_noon(e.date).isoformat(), "date_modified": _at_noon(e.date).isoformat(),
-                       "language": self.lang} for e in entries],
+            "items": [
+                {
+                    "id": e.id,
+                    "url": e.url,
+                    "title": e.title,
+                    "summary": e.summary,
+                    "content_html": e.html,
+                    "date_published": _at_noon(e.date).isoformat(),
+                    "date_modified": _at_noon(e.date).isoformat(),
+                    "language": self.lang,
+                }
+                for e in entries
+            ],
         }
         return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"
 
@@ -124,18 +134,36 @@ def write_feeds(site: Site, plan: Plan, catalog: Catalog, strings: Strings, html
 
     def story_entry(story: Story) -> Entry:
         text = story.text(*langs)
-        return Entry(tag_id(site, "story", story.id, lang), site.lang_url(lang, urls.story(story.id)), text.title,
-                     text.summary, f"<p><strong>{escape(text.summary)}</strong></p>{html(text.body)}", story.published)
+        return Entry(
+            tag_id(site, "story", story.id, lang),
+            site.lang_url(lang, urls.story(story.id)),
+            text.title,
+            text.summary,
+            f"<p><strong>{escape(text.summary)}</strong></p>{html(text.body)}",
+            story.published,
+        )
 
     def job_entry(job: Job) -> Entry:
         if job.key not in entries:
             employer = catalog.employer(job.employer)
             title = job.title.pick(*langs)[0]
-            facts = " · ".join([employer.name, strings(f"contract_{job.contract}"), strings(f"remote_{job.remote}"),
-                                f"{strings('label_deadline')} {strings.date(job.deadline)}"])
+            facts = " · ".join(
+                [
+                    employer.name,
+                    strings(f"contract_{job.contract}"),
+                    strings(f"remote_{job.remote}"),
+                    f"{strings('label_deadline')} {strings.date(job.deadline)}",
+                ]
+            )
             content = f"<p>{escape(facts)}</p>{html(job.description.pick(*langs)[0])}"
-            entries[job.key] = Entry(tag_id(site, "job", job.key, lang), site.lang_url(lang, urls.job(job.key)),
-                                     f"{title} · {employer.name}", facts, content, job.posted)
+            entries[job.key] = Entry(
+                tag_id(site, "job", job.key, lang),
+                site.lang_url(lang, urls.job(job.key)),
+                f"{title} · {employer.name}",
+                facts,
+                content,
+                job.posted,
+            )
         return entries[job.key]
 
     for planned in plan.feeds:

@@ -52,7 +52,8 @@ class Impact:
     def to_json(self) -> dict[str, Any]:
         """impact.json: the same figures as open data ("fewer than 3" is written as null with a note)."""
         return {
-            "version": 1, "date": self.today.isoformat(),
+            "version": 1,
+            "date": self.today.isoformat(),
             "privacy": f"groups of fewer than {PRIVACY_MIN} stories are null; withdrawn and non-indexable stories count nowhere",
             "stories": self.stories,
             "stories_by_cohort": dict(self.stories_by_cohort),
@@ -62,8 +63,10 @@ class Impact:
             "open_jobs_by_region": {({"": "fully remote", "?": "not given"}).get(k, k): n for k, n in self.jobs_by_region},
             "jobs_posted_by_month": dict(self.posted_by_month),
             "open_jobs_asking_a2_or_less": self.low_french,
-            "programme_figures": [{"value": f.value, "label": dict(f.label.by_lang), "source": f.source,
-                                   "date": f.date.isoformat(), "url": f.url} for f in self.figures],
+            "programme_figures": [
+                {"value": f.value, "label": dict(f.label.by_lang), "source": f.source, "date": f.date.isoformat(), "url": f.url}
+                for f in self.figures
+            ],
         }
 
 
@@ -145,7 +148,9 @@ def bar_chart(chart_id: str, title: str, summary: str, rows: list[tuple[str, int
         value_x = (WIDTH - length - 6) if rtl else (length + 6)
         parts.append(f'<text x="{label_x}" y="{y + 12}" text-anchor="start" fill="{INK}" font-size="17">{escape(label)}</text>')
         parts.append(f'<rect x="{x}" y="{y + 18}" width="{max(length, 1)}" height="{bar_height}" fill="{BAR}" rx="3"/>')
-        parts.append(f'<text x="{value_x}" y="{y + 32}" text-anchor="start" fill="{INK}" font-size="17" font-weight="700">{n}</text>')
+        parts.append(
+            f'<text x="{value_x}" y="{y + 32}" text-anchor="start" fill="{INK}" font-size="17" font-weight="700">{n}</text>'
+        )
     return _svg(chart_id, title, summary, WIDTH, height, parts, rtl)
 
 
@@ -162,10 +167,14 @@ def column_chart(chart_id: str, title: str, summary: str, columns: list[tuple[st
         h = round((chart_bottom - chart_top) * n / top)
         parts.append(f'<rect x="{x:.1f}" y="{chart_bottom - h}" width="{step * 0.6:.1f}" height="{h}" fill="{BAR}" rx="2"/>')
         centre = x + step * 0.3
-        parts.append(f'<text x="{centre:.1f}" y="{chart_bottom - h - 6}" text-anchor="middle" fill="{INK}" font-size="13" '
-                     f'font-weight="700">{n}</text>')
-        parts.append(f'<text x="{centre:.1f}" y="{chart_bottom + 18}" text-anchor="middle" fill="{INK}" font-size="12">'
-                     f'{escape(label)}</text>')
+        parts.append(
+            f'<text x="{centre:.1f}" y="{chart_bottom - h - 6}" text-anchor="middle" fill="{INK}" font-size="13" '
+            f'font-weight="700">{n}</text>'
+        )
+        parts.append(
+            f'<text x="{centre:.1f}" y="{chart_bottom + 18}" text-anchor="middle" fill="{INK}" font-size="12">'
+            f"{escape(label)}</text>"
+        )
     return _svg(chart_id, title, summary, WIDTH, chart_bottom + 28, parts, rtl)
 
 
@@ -174,4 +183,5 @@ def _svg(chart_id: str, title: str, summary: str, width: int, height: int, parts
         f'<svg class="pa-chart" role="img" aria-labelledby="{chart_id}-t {chart_id}-d" viewBox="0 0 {width} {height}" '
         f'width="100%" direction="{"rtl" if rtl else "ltr"}" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}-t">{escape(title)}</title>'
-        f'<desc id="{chart_id}-d">{escape(summary)}</desc>{"".join(parts)}</svg>')
+        f'<desc id="{chart_id}-d">{escape(summary)}</desc>{"".join(parts)}</svg>'
+    )

@@ -15,6 +15,7 @@ from passerelle.records.files import read_regular
 from passerelle.records.images import read_image
 from passerelle.records.svg import MAX_SVG_BYTES, clean_svg
 
+
 @dataclass(frozen=True)
 class Media:
     """Files published beside the pages (logos, photos), by record id: their URL paths from the site root."""
@@ -57,7 +58,11 @@ def _eight_bits(img: Image.Image) -> Image.Image:
 def clean_pixels(img: Image.Image) -> Image.Image:
     """A new image holding only the pixels, turned upright first: no EXIF, GPS, comments or thumbnails."""
     img = _eight_bits(ImageOps.exif_transpose(img))
-    mode = "RGBA" if img.mode in ("RGBA", "LA", "P", "PA") and img.info.get("transparency") is not None or img.mode in ("RGBA", "LA", "PA") else "RGB"
+    mode = (
+        "RGBA"
+        if img.mode in ("RGBA", "LA", "P", "PA") and img.info.get("transparency") is not None or img.mode in ("RGBA", "LA", "PA")
+        else "RGB"
+    )
     img = img.convert(mode)
     return Image.frombytes(mode, img.size, img.tobytes())
 

@@ -52,23 +52,39 @@ def environment(theme_dir: Path, compiled: Path | None = None) -> jinja2.Environ
     """Our templates (theme/passerelle/): autoescaped, strict about undefined values.
     `compiled`: a folder where the languages' processes share their compiled templates."""
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(theme_dir / "passerelle"), autoescape=True, trim_blocks=True, lstrip_blocks=True,
+        loader=jinja2.FileSystemLoader(theme_dir / "passerelle"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None)
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
+    )
 
 
 class LanguageRenderer:
     """Renders every planned page of one language."""
 
-    def __init__(self, site: Site, catalog: Catalog, strings: Strings, markdown: RecordHtml, media: Media,
-                 theme_dir: Path, compiled: Path | None = None) -> None:
+    def __init__(
+        self,
+        site: Site,
+        catalog: Catalog,
+        strings: Strings,
+        markdown: RecordHtml,
+        media: Media,
+        theme_dir: Path,
+        compiled: Path | None = None,
+    ) -> None:
         self.site, self.t, self.lang, self.media = site, strings, strings.lang, media
         self.env = environment(theme_dir, compiled)
         self.views = Views(site, catalog, strings, media, markdown, self._fragment)
         self.context = {
-            "t": strings, "feeds_cap": strings("feeds_cap", n=site.feed_size),
-            "links": {"jobs": self.views.href(urls.JOBS), "stories": self.views.href(urls.STORIES),
-                      "impact": self.views.href(urls.IMPACT)},
+            "t": strings,
+            "feeds_cap": strings("feeds_cap", n=site.feed_size),
+            "links": {
+                "jobs": self.views.href(urls.JOBS),
+                "stories": self.views.href(urls.STORIES),
+                "impact": self.views.href(urls.IMPACT),
+            },
         }
         self.og_locales = [og_locale(code) for code in (self.lang, *(c for c in site.languages if c != self.lang))]
         """This language's Open Graph locale, then the others' (the same on every page: computed once)."""
@@ -90,14 +106,24 @@ class LanguageRenderer:
         site = self.site
         image = view.image or self.media.card
         return self.env.get_template("head.html").render(
-            url=view.path, title=view.title, description=view.description, noindex=view.noindex, og_type=view.og_type,
+            url=view.path,
+            title=view.title,
+            description=view.description,
+            noindex=view.noindex,
+            og_type=view.og_type,
             canonical=site.lang_url(self.lang, view.path),
             alternates=[(code, site.lang_url(code, view.path)) for code in site.languages],
             x_default=site.lang_url(site.default, view.path) if view.path else site.url,
-            image=image, image_url=site.file_url(image["src"][len(site.base):]),
+            image=image,
+            image_url=site.file_url(image["src"][len(site.base) :]),
             image_alt=view.image_alt or f"{site.name}: {self.t('tagline')}",
-            og_locale=self.og_locales[0], og_alternates=self.og_locales[1:], site_name=site.name,
-            jsonld=Markup(script_json(view.jsonld)) if view.jsonld else None, feeds=view.feeds, t=self.t)
+            og_locale=self.og_locales[0],
+            og_alternates=self.og_locales[1:],
+            site_name=site.name,
+            jsonld=Markup(script_json(view.jsonld)) if view.jsonld else None,
+            feeds=view.feeds,
+            t=self.t,
+        )
 
     def footer(self) -> str:
         return self.env.get_template("footer.html").render(v=self.views.footer(), **self.context)

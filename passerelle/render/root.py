@@ -15,11 +15,17 @@ from passerelle.render.pages import og_locale
 
 
 def write_root(site: Site, strings: dict[str, Strings], media: Media, theme: Path, staging: Path) -> None:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(theme / "passerelle"), autoescape=True,
-                             undefined=jinja2.StrictUndefined)
-    html = env.get_template("chooser.html").render(site=site, strings=strings, base=site.base, card=media.card,
-                                                   card_url=site.file_url(media.card["src"][len(site.base):]),
-                                                   locales=[og_locale(code) for code in site.languages])
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(theme / "passerelle"), autoescape=True, undefined=jinja2.StrictUndefined
+    )
+    html = env.get_template("chooser.html").render(
+        site=site,
+        strings=strings,
+        base=site.base,
+        card=media.card,
+        card_url=site.file_url(media.card["src"][len(site.base) :]),
+        locales=[og_locale(code) for code in site.languages],
+    )
     (staging / "index.html").write_text(html, encoding="utf-8")
     notfound = env.get_template("notfound.html").render(site=site, strings=strings, base=site.base)
     (staging / urls.NOT_FOUND).write_text(notfound, encoding="utf-8")

@@ -39,8 +39,11 @@ def write_search_pages(pages: Iterable[tuple[str, str]], lang: str, folder: Path
 def start_search_index(folder: Path, bundle: Path) -> subprocess.Popen[bytes]:
     """Start pagefind on the pages of `folder` (see write_search_pages), writing the language's index into `bundle`;
     it runs in its own process while the caller goes on (see finish_search_index)."""
-    return subprocess.Popen([str(pagefind_bin_extended.get_executable()), "--site", str(folder),
-                             "--output-path", str(bundle), "--silent"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return subprocess.Popen(
+        [str(pagefind_bin_extended.get_executable()), "--site", str(folder), "--output-path", str(bundle), "--silent"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
 
 
 def finish_search_index(indexing: subprocess.Popen[bytes], folder: Path, bundle: Path) -> None:
@@ -63,7 +66,7 @@ def _read(path: Path) -> Any:
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(SIGNATURE):
         raise ValueError(f"{path} is not a pagefind index file")
-    return cbor2.loads(raw[len(SIGNATURE):])
+    return cbor2.loads(raw[len(SIGNATURE) :])
 
 
 def _write(folder: Path, prefix: str, stem: str, suffix: str, data: Any, digits: int) -> str:

@@ -16,7 +16,13 @@ _SALARY_UNIT = {"hour": "HOUR", "day": "DAY", "month": "MONTH", "year": "YEAR"}
 def script_json(data: Any) -> str:
     """JSON that cannot close its <script> element nor open a comment, whatever the records hold."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def end_of_day(day: dt.date) -> str:
@@ -24,8 +30,9 @@ def end_of_day(day: dt.date) -> str:
     return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=PARIS).isoformat()
 
 
-def job_posting(job: Job, employer: Employer, *, title: str, description_html: str, url: str,
-                logo_url: str | None) -> dict[str, Any]:
+def job_posting(
+    job: Job, employer: Employer, *, title: str, description_html: str, url: str, logo_url: str | None
+) -> dict[str, Any]:
     """The JobPosting of an open job as Google reads it: title and description in the page's language (by the
     fallback rule, chosen by the caller), the place as a PostalAddress, the pay with its unit. `directApply` is
     false: the page links to the employer's own application, it is not an application form."""

@@ -31,10 +31,21 @@ from passerelle.render.record_html import RecordHtml
 from passerelle.render.structured import job_posting, script_json
 
 
-FORM_INPUTS = (("title", "title_fr"), ("contract", "contract"), ("training", "training"), ("remote", "remote"),
-               ("location.city", "city"), ("location.region", "region"), ("location.country", "country"),
-               ("posted", "posted"), ("deadline", "deadline"), ("start", "start"), ("apply", "apply"),
-               ("french_level", "french_level"), ("description", "description_fr"))
+FORM_INPUTS = (
+    ("title", "title_fr"),
+    ("contract", "contract"),
+    ("training", "training"),
+    ("remote", "remote"),
+    ("location.city", "city"),
+    ("location.region", "region"),
+    ("location.country", "country"),
+    ("posted", "posted"),
+    ("deadline", "deadline"),
+    ("start", "start"),
+    ("apply", "apply"),
+    ("french_level", "french_level"),
+    ("description", "description_fr"),
+)
 """The "Post a job" form's input for each field of the spec it asks (the employer and the file name are its own)."""
 
 
@@ -129,8 +140,15 @@ class Views:
     `fragment` renders a card or another piece that several pages show, with the theme: each is rendered once per
     language and cached here."""
 
-    def __init__(self, site: Site, catalog: Catalog, strings: Strings, media: Media, markdown: RecordHtml,
-                 fragment: Callable[[str, dict[str, Any]], Markup]) -> None:
+    def __init__(
+        self,
+        site: Site,
+        catalog: Catalog,
+        strings: Strings,
+        media: Media,
+        markdown: RecordHtml,
+        fragment: Callable[[str, dict[str, Any]], Markup],
+    ) -> None:
         self.site, self.catalog, self.t, self.media = site, catalog, strings, media
         self.lang = strings.lang
         self.html = markdown.html
@@ -156,8 +174,12 @@ class Views:
         return value.pick(self.lang, self.site.default, self.site.languages)[0] if value is not None else ""
 
     def feed(self, label: str, name: str) -> dict[str, str]:
-        return {"label": label, "rss": self.href(urls.feed(name)), "atom": self.href(urls.feed(name, ".atom.xml")),
-                "json": self.href(urls.feed(name, ".feed.json"))}
+        return {
+            "label": label,
+            "rss": self.href(urls.feed(name)),
+            "atom": self.href(urls.feed(name, ".atom.xml")),
+            "json": self.href(urls.feed(name, ".feed.json")),
+        }
 
     def site_feeds(self) -> tuple[dict[str, str], ...]:
         return (self.feed(self.t("feed_jobs"), "jobs"), self.feed(self.t("feed_stories"), "stories"))
@@ -176,12 +198,23 @@ class Views:
         if key not in self._cards:
             employer = self.catalog.employer(job.employer)
             view = {
-                "url": self.href(urls.job(job.key)), "title": self.shown(job.title), "employer": employer.name,
-                "employer_id": job.employer, "contract": job.contract, "contract_label": self.t(f"contract_{job.contract}"),
-                "remote": job.remote, "remote_label": self.t(f"remote_{job.remote}"), "level": job.french_level or "",
-                "country": job.location.country, "region": job.location.region or "", "city": job.location.city or "",
-                "place": self.place(job), "deadline": job.deadline.isoformat(), "deadline_text": self.t.date(job.deadline),
-                "posted": job.posted.isoformat(), "closes": self.t.closes(job.deadline, self.catalog.today),
+                "url": self.href(urls.job(job.key)),
+                "title": self.shown(job.title),
+                "employer": employer.name,
+                "employer_id": job.employer,
+                "contract": job.contract,
+                "contract_label": self.t(f"contract_{job.contract}"),
+                "remote": job.remote,
+                "remote_label": self.t(f"remote_{job.remote}"),
+                "level": job.french_level or "",
+                "country": job.location.country,
+                "region": job.location.region or "",
+                "city": job.location.city or "",
+                "place": self.place(job),
+                "deadline": job.deadline.isoformat(),
+                "deadline_text": self.t.date(job.deadline),
+                "posted": job.posted.isoformat(),
+                "closes": self.t.closes(job.deadline, self.catalog.today),
                 "closing_soon": self.catalog.closing_soon(job),
             }
             self._cards[key] = Card(self._render("job-card", view), fallbacks(view))
@@ -192,8 +225,11 @@ class Views:
         if key not in self._cards:
             text = story.text(self.lang, self.site.default, self.site.languages)
             view = {
-                "url": self.href(urls.story(story.id)), "title": self._shown(text.title, text.lang),
-                "summary": self._shown(text.summary, text.lang), "name": story.name, "role": self.shown(story.role),
+                "url": self.href(urls.story(story.id)),
+                "title": self._shown(text.title, text.lang),
+                "summary": self._shown(text.summary, text.lang),
+                "name": story.name,
+                "role": self.shown(story.role),
                 "employer": self.catalog.employer(story.employer).name if story.employer else "",
             }
             self._cards[key] = Card(self._render("story-card", view), fallbacks(view))
@@ -203,9 +239,17 @@ class Views:
     def page(self, planned: PlannedPage) -> PageView:
         """The view of a planned page, by its kind (see plan.outputs.PlannedPage.kind)."""
         builders: dict[str, Callable[[PlannedPage], PageView]] = {
-            "home": self._home, "list": self._list, "stories": self._stories, "employers": self._employers,
-            "search": self._search, "job": self._job, "story": self._story, "employer": self._employer,
-            "page": self._page, "impact": self._impact}
+            "home": self._home,
+            "list": self._list,
+            "stories": self._stories,
+            "employers": self._employers,
+            "search": self._search,
+            "job": self._job,
+            "story": self._story,
+            "employer": self._employer,
+            "page": self._page,
+            "impact": self._impact,
+        }
         return builders[planned.kind](planned)
 
     def _home(self, planned: PlannedPage) -> PageView:
@@ -215,9 +259,14 @@ class Views:
             text = intro.text(self.lang, self.site.default, self.site.languages)
             shown, title = self._shown(self.html(text.body), text.lang, html=True, block=True), text.title
         c = self.catalog
-        body = {"intro": shown, "jobs": [self.job_card(j) for j in c.jobs[:5]], "total": len(c.jobs),
-                "stories": [self.story_card(s) for s in c.stories[:3]],
-                "partners": [self.employer_link(e) for e in c.employers], "feeds": self.site_feeds()}
+        body = {
+            "intro": shown,
+            "jobs": [self.job_card(j) for j in c.jobs[:5]],
+            "total": len(c.jobs),
+            "stories": [self.story_card(s) for s in c.stories[:3]],
+            "partners": [self.employer_link(e) for e in c.employers],
+            "feeds": self.site_feeds(),
+        }
         return PageView(planned.path, "home.html", title, body, description=self.t("tagline"), feeds=self.site_feeds())
 
     def _list(self, planned: PlannedPage) -> PageView:
@@ -230,24 +279,38 @@ class Views:
             label = listing.key
             feed = self.feed(self.t("feed_jobs"), "jobs")
         title = f"{self.t('jobs_title')} · {label}" if label else self.t("jobs_title")
-        pager = {"n": listing.n, "count": listing.count,
-                 "prev": self.href(listing.prev) if listing.prev is not None else None,
-                 "next": self.href(listing.next) if listing.next is not None else None}
-        body = {"title": title, "filters": self.fragment("filters") if listing.kind == "all" else None,
-                "facets": self.fragment("facets-all" if label else "facets"), "total": listing.total,
-                "script": self.href("assets/passerelle/filters.js") if listing.kind == "all" else "",
-                "jobs": [self.job_card(j) for j in listing.jobs], "pager": pager, "feeds": (feed,),
-                "index": self.href(urls.JOBS_INDEX)}
+        pager = {
+            "n": listing.n,
+            "count": listing.count,
+            "prev": self.href(listing.prev) if listing.prev is not None else None,
+            "next": self.href(listing.next) if listing.next is not None else None,
+        }
+        body = {
+            "title": title,
+            "filters": self.fragment("filters") if listing.kind == "all" else None,
+            "facets": self.fragment("facets-all" if label else "facets"),
+            "total": listing.total,
+            "script": self.href("assets/passerelle/filters.js") if listing.kind == "all" else "",
+            "jobs": [self.job_card(j) for j in listing.jobs],
+            "pager": pager,
+            "feeds": (feed,),
+            "index": self.href(urls.JOBS_INDEX),
+        }
         return PageView(planned.path, "jobs.html", title, body, description=self.t("jobs_intro"), feeds=(feed,))
 
     def facets(self) -> dict[str, Any]:
         """The lists by contract and by region, and the filters' choices: the same on every page of a language."""
         c = self.catalog
         return {
-            "contracts": [{"value": k, "label": self.t(f"contract_{k}"), "url": self.href(urls.contract_list(k)), "n": len(jobs)}
-                          for k, jobs in c.by_contract.items() if jobs],
-            "regions": [{"value": urls.region_slug(name), "label": name, "url": self.href(urls.region_list(name)), "n": len(jobs)}
-                        for name, jobs in c.by_region.items()],
+            "contracts": [
+                {"value": k, "label": self.t(f"contract_{k}"), "url": self.href(urls.contract_list(k)), "n": len(jobs)}
+                for k, jobs in c.by_contract.items()
+                if jobs
+            ],
+            "regions": [
+                {"value": urls.region_slug(name), "label": name, "url": self.href(urls.region_list(name)), "n": len(jobs)}
+                for name, jobs in c.by_region.items()
+            ],
             "cities": sorted({j.location.city for j in c.jobs if j.location.city}, key=str.casefold),
             "remote": [{"value": r, "label": self.t(f"remote_{r}")} for r in REMOTE],
             "levels": list(FRENCH_LEVELS),
@@ -261,31 +324,61 @@ class Views:
         jobs = []
         for job in self.catalog.jobs:
             employer = self.catalog.employer(job.employer)
-            jobs.append({
-                "key": job.key, "contract": job.contract, "remote": job.remote, "level": job.french_level or "",
-                "region": urls.region_slug(job.location.region) if job.location.region else "", "city": job.location.city or "",
-                "employer": job.employer, "sector": self.plain(employer.sector),
-                "deadline": job.deadline.isoformat(), "posted": job.posted.isoformat(), "card": str(self.job_card(job).html),
-            })
+            jobs.append(
+                {
+                    "key": job.key,
+                    "contract": job.contract,
+                    "remote": job.remote,
+                    "level": job.french_level or "",
+                    "region": urls.region_slug(job.location.region) if job.location.region else "",
+                    "city": job.location.city or "",
+                    "employer": job.employer,
+                    "sector": self.plain(employer.sector),
+                    "deadline": job.deadline.isoformat(),
+                    "posted": job.posted.isoformat(),
+                    "card": str(self.job_card(job).html),
+                }
+            )
         return {"version": 1, "jobs": jobs}
 
     def _stories(self, planned: PlannedPage) -> PageView:
         feed = self.feed(self.t("feed_stories"), "stories")
         body = {"stories": [self.story_card(s) for s in self.catalog.stories], "feeds": (feed,)}
-        return PageView(planned.path, "stories.html", self.t("stories_title"), body, description=self.t("stories_intro"),
-                        feeds=(feed,))
+        return PageView(
+            planned.path, "stories.html", self.t("stories_title"), body, description=self.t("stories_intro"), feeds=(feed,)
+        )
 
     def _employers(self, planned: PlannedPage) -> PageView:
-        body = {"employers": [{**self.employer_link(e), "sector": self.shown(e.sector), "open": len(self.catalog.jobs_of(e.id))}
-                              for e in self.catalog.employers]}
-        return PageView(planned.path, "employers.html", self.t("employers_title"), body,
-                        description=self.t("employers_intro"), feeds=self.site_feeds())
+        body = {
+            "employers": [
+                {**self.employer_link(e), "sector": self.shown(e.sector), "open": len(self.catalog.jobs_of(e.id))}
+                for e in self.catalog.employers
+            ]
+        }
+        return PageView(
+            planned.path,
+            "employers.html",
+            self.t("employers_title"),
+            body,
+            description=self.t("employers_intro"),
+            feeds=self.site_feeds(),
+        )
 
     def _search(self, planned: PlannedPage) -> PageView:
-        body = {"bundle": self.href(urls.SEARCH_BUNDLE), "jobs": self.href(urls.JOBS),
-                "script": self.href("assets/passerelle/search.js")}
-        return PageView(planned.path, "search.html", self.t("search_title"), body, description=self.t("search_label"),
-                        noindex=True, feeds=self.site_feeds())
+        body = {
+            "bundle": self.href(urls.SEARCH_BUNDLE),
+            "jobs": self.href(urls.JOBS),
+            "script": self.href("assets/passerelle/search.js"),
+        }
+        return PageView(
+            planned.path,
+            "search.html",
+            self.t("search_title"),
+            body,
+            description=self.t("search_label"),
+            noindex=True,
+            feeds=self.site_feeds(),
+        )
 
     def _job(self, planned: PlannedPage) -> PageView:
         job = planned.subject
@@ -298,25 +391,52 @@ class Views:
         description = self.shown(job.description, html=True)
         jsonld = None
         if is_open and description is not None:
-            jsonld = job_posting(job, employer, title=title, description_html=description.value,
-                                 url=self.site.lang_url(self.lang, planned.path),
-                                 logo_url=self.site.file_url(logo[len(self.site.base):]) if logo else None)
+            jsonld = job_posting(
+                job,
+                employer,
+                title=title,
+                description_html=description.value,
+                url=self.site.lang_url(self.lang, planned.path),
+                logo_url=self.site.file_url(logo[len(self.site.base) :]) if logo else None,
+            )
         body = {
-            "is_open": is_open, "title": self.shown(job.title), "employer": self.employer_link(employer),
-            "contract": t(f"contract_{job.contract}"), "remote": t(f"remote_{job.remote}"),
-            "region": job.location.region or "", "level": job.french_level or "", "training": self.shown(job.training),
-            "place": self.place(job), "start": job.start.isoformat() if job.start else "",
-            "start_text": t.date(job.start) if job.start else "", "deadline": job.deadline.isoformat(),
-            "deadline_text": t.date(job.deadline), "closes": t.closes(job.deadline, c.today) if is_open else "",
+            "is_open": is_open,
+            "title": self.shown(job.title),
+            "employer": self.employer_link(employer),
+            "contract": t(f"contract_{job.contract}"),
+            "remote": t(f"remote_{job.remote}"),
+            "region": job.location.region or "",
+            "level": job.french_level or "",
+            "training": self.shown(job.training),
+            "place": self.place(job),
+            "start": job.start.isoformat() if job.start else "",
+            "start_text": t.date(job.start) if job.start else "",
+            "deadline": job.deadline.isoformat(),
+            "deadline_text": t.date(job.deadline),
+            "closes": t.closes(job.deadline, c.today) if is_open else "",
             "salary": t.salary(job.salary.min, job.salary.max, job.salary.currency, job.salary.period) if job.salary else "",
-            "posted": job.posted.isoformat(), "posted_text": t.date(job.posted), "apply": job.apply,
+            "posted": job.posted.isoformat(),
+            "posted_text": t.date(job.posted),
+            "apply": job.apply,
             "apply_label": t("apply_by_email") if job.apply.startswith("mailto:") else t("apply"),
-            "description": description, "tags": list(job.tags), "report": self._report_url(job) if is_open else "",
-            "stories": [self.story_card(s) for s in c.stories_of(employer.id)], "jobs": self.href(urls.JOBS),
+            "description": description,
+            "tags": list(job.tags),
+            "report": self._report_url(job) if is_open else "",
+            "stories": [self.story_card(s) for s in c.stories_of(employer.id)],
+            "jobs": self.href(urls.JOBS),
         }
         summary = f"{employer.name} · {t('contract_' + job.contract)} · {self.place(job)}"
-        return PageView(planned.path, "job.html", title, body, description=summary, noindex=not planned.indexable,
-                        og_type="article", jsonld=jsonld, feeds=(self.feed(t("feed_jobs"), "jobs"),))
+        return PageView(
+            planned.path,
+            "job.html",
+            title,
+            body,
+            description=summary,
+            noindex=not planned.indexable,
+            og_type="article",
+            jsonld=jsonld,
+            feeds=(self.feed(t("feed_jobs"), "jobs"),),
+        )
 
     def _report_url(self, job: Job) -> str:
         """A prefilled issue on the project's repository to report a job (empty where none is configured)."""
@@ -333,34 +453,57 @@ class Views:
         employer = self.catalog.employer(story.employer) if story.employer else None
         preview = self.media.preview(story.id)
         alt = (self.plain(story.photo_alt) or self.t("photo_of", name=story.name)) if preview is not self.media.card else ""
-        heading = Markup("\n  <h1>{}</h1>\n  <p class=\"pa-lede\">{}</p>\n  ").format(text.title, text.summary)
+        heading = Markup('\n  <h1>{}</h1>\n  <p class="pa-lede">{}</p>\n  ').format(text.title, text.summary)
         jobs = self.catalog.jobs_of(employer.id) if employer else []
         photo = self.media.photos.get(story.id)
         body = {
-            "photo": photo, "photo_alt": self.plain(story.photo_alt) or self.t("photo_of", name=story.name),
+            "photo": photo,
+            "photo_alt": self.plain(story.photo_alt) or self.t("photo_of", name=story.name),
             "heading": self._shown(str(heading), text.lang, html=True, block=True),
             "text": self._shown(self.html(text.body), text.lang, html=True, block=True),
-            "name": story.name, "role": self.shown(story.role), "cohort": story.cohort or "",
+            "name": story.name,
+            "role": self.shown(story.role),
+            "cohort": story.cohort or "",
             "employer": self.employer_link(employer) if employer else None,
             "published": self.t("published_on", date=self.t.date(story.published)),
-            "jobs": [self.job_card(j) for j in jobs[:5]], "more_jobs": len(jobs) if len(jobs) > 5 else 0,
+            "jobs": [self.job_card(j) for j in jobs[:5]],
+            "more_jobs": len(jobs) if len(jobs) > 5 else 0,
         }
-        return PageView(planned.path, "story.html", text.title, body, description=text.summary, noindex=not planned.indexable,
-                        og_type="article", image=preview, image_alt=alt,
-                        feeds=(self.feed(self.t("feed_stories"), "stories"),))
+        return PageView(
+            planned.path,
+            "story.html",
+            text.title,
+            body,
+            description=text.summary,
+            noindex=not planned.indexable,
+            og_type="article",
+            image=preview,
+            image_alt=alt,
+            feeds=(self.feed(self.t("feed_stories"), "stories"),),
+        )
 
     def _employer(self, planned: PlannedPage) -> PageView:
         employer = planned.subject
         assert isinstance(employer, Employer)
         feed = self.feed(f"{self.t('feed_jobs')} · {employer.name}", urls.employer_feed(employer.id))
         body = {
-            "name": employer.name, "logo": self.media.logos.get(employer.id, ""), "sector": self.shown(employer.sector),
-            "website": employer.website, "description": self.shown(employer.description, html=True),
+            "name": employer.name,
+            "logo": self.media.logos.get(employer.id, ""),
+            "sector": self.shown(employer.sector),
+            "website": employer.website,
+            "description": self.shown(employer.description, html=True),
             "jobs": [self.job_card(j) for j in self.catalog.jobs_of(employer.id)],
-            "stories": [self.story_card(s) for s in self.catalog.stories_of(employer.id)], "feeds": (feed,),
+            "stories": [self.story_card(s) for s in self.catalog.stories_of(employer.id)],
+            "feeds": (feed,),
         }
-        return PageView(planned.path, "employer.html", employer.name, body,
-                        description=self.plain(employer.sector) or employer.name, feeds=(feed,))
+        return PageView(
+            planned.path,
+            "employer.html",
+            employer.name,
+            body,
+            description=self.plain(employer.sector) or employer.name,
+            feeds=(feed,),
+        )
 
     def fragment(self, name: str) -> Card:
         """The jobs list's filter form ('filters') or its links to the other lists ('facets', 'facets-all')."""
@@ -376,26 +519,38 @@ class Views:
         text = page.text(self.lang, self.site.default, self.site.languages)
         html, toc = self.html_with_toc(text.body)
         content = Markup("<h1>{}</h1>").format(text.title) + Markup(html)
-        body = {"content": self._shown(str(content), text.lang, html=True, block=True),
-                "form": self.job_form() if page.id == "post-a-job" and self.site.repository else None}
-        return PageView(planned.path, "page.html", text.title, body, description=text.summary or "", toc=toc,
-                        feeds=self.site_feeds())
+        body = {
+            "content": self._shown(str(content), text.lang, html=True, block=True),
+            "form": self.job_form() if page.id == "post-a-job" and self.site.repository else None,
+        }
+        return PageView(
+            planned.path, "page.html", text.title, body, description=text.summary or "", toc=toc, feeds=self.site_feeds()
+        )
 
     def job_form(self) -> dict[str, Any]:
         """The "Post a job" form: it writes a job file in the browser with the rules `check` applies."""
         data = {
-            "repository": self.site.repository, "branch": self.site.branch,
+            "repository": self.site.repository,
+            "branch": self.site.branch,
             "employers": [[e.id, e.name] for e in self.catalog.employers],
             "contracts": [[c, self.t(f"contract_{c}")] for c in CONTRACTS],
             "remote": [[r, self.t(f"remote_{r}")] for r in REMOTE],
-            "levels": list(FRENCH_LEVELS), "periods": [[p, self.t(f"period_{p}")] for p in SALARY_PERIODS],
-            "idPattern": ID_RE.pattern, "messages": {k: v for k, v in self.t.table.items() if k.startswith(("err_", "form_"))},
+            "levels": list(FRENCH_LEVELS),
+            "periods": [[p, self.t(f"period_{p}")] for p in SALARY_PERIODS],
+            "idPattern": ID_RE.pattern,
+            "messages": {k: v for k, v in self.t.table.items() if k.startswith(("err_", "form_"))},
         }
         data["inputs"] = dict(FORM_INPUTS)
-        data["required"] = [name for path, name in FORM_INPUTS if spec.required("job", path) and spec.field("job", path).unless is None]
+        data["required"] = [
+            name for path, name in FORM_INPUTS if spec.required("job", path) and spec.field("job", path).unless is None
+        ]
         data["unless"] = {name: spec.field("job", path).unless for path, name in FORM_INPUTS if spec.field("job", path).unless}
-        return {"data": Markup(script_json(data)), "employers": [{"value": e.id, "label": e.name} for e in self.catalog.employers],
-                "required": data["required"], "script": self.href("assets/passerelle/job-form.js")}
+        return {
+            "data": Markup(script_json(data)),
+            "employers": [{"value": e.id, "label": e.name} for e in self.catalog.employers],
+            "required": data["required"],
+            "script": self.href("assets/passerelle/job-form.js"),
+        }
 
     def _impact(self, planned: PlannedPage) -> PageView:
         """The impact page: the programme's figures, then each count as a chart, a sentence and a table."""
@@ -410,40 +565,76 @@ class Views:
             summary = "; ".join(f"{label}: {shown(n)}" for label, n in rows)
             drawn = [(label, n) for label, n in rows if n is not None]
             chart = (column_chart if columns else bar_chart)(key.replace("_", "-"), title, summary, drawn, rtl) if drawn else None
-            return {"id": key.replace("_", "-"), "title": title, "summary": summary, "chart": chart,
-                    "rows": [(label, shown(n)) for label, n in rows]}
+            return {
+                "id": key.replace("_", "-"),
+                "title": title,
+                "summary": summary,
+                "chart": chart,
+                "rows": [(label, shown(n)) for label, n in rows],
+            }
 
         employers = {e.id: e.name for e in self.catalog.employers}
         groups = [(t("impact_group_alternance") if g == "alternance" else t(f"contract_{g}"), n) for g, n in data.jobs_by_group]
         regions = [(t("remote_full") if r == "" else t("impact_no_region") if r == "?" else r, n) for r, n in data.jobs_by_region]
-        months = [(babel.dates.format_date(dt.date(int(m[:4]), int(m[5:]), 1), "MMM", locale=t.locale), n)
-                  for m, n in data.posted_by_month]
-        sections = [section("impact_cohorts", list(data.stories_by_cohort)),
-                    section("impact_hiring", [(employers.get(e, e), n) for e, n in data.hiring_employers]),
-                    section("impact_groups", groups), section("impact_regions", regions),
-                    section("impact_months", months, columns=True)]
+        months = [
+            (babel.dates.format_date(dt.date(int(m[:4]), int(m[5:]), 1), "MMM", locale=t.locale), n)
+            for m, n in data.posted_by_month
+        ]
+        sections = [
+            section("impact_cohorts", list(data.stories_by_cohort)),
+            section("impact_hiring", [(employers.get(e, e), n) for e, n in data.hiring_employers]),
+            section("impact_groups", groups),
+            section("impact_regions", regions),
+            section("impact_months", months, columns=True),
+        ]
         share = round(100 * data.low_french / data.open_jobs) if data.open_jobs else 0
-        figures = [{"value": f.value, "label": self.shown(f.label),
-                    "source": t("impact_source", source=f.source, date=t.date(f.date)), "url": f.url} for f in data.figures]
-        body = {"figures": figures, "sections": sections, "export": self.site.base + urls.IMPACT_EXPORT,
-                "low_french": t("impact_low_french_text", n=data.low_french, total=data.open_jobs, share=share)}
-        return PageView(planned.path, "impact.html", t("impact_title"), body, description=t("impact_intro"),
-                        feeds=self.site_feeds())
+        figures = [
+            {
+                "value": f.value,
+                "label": self.shown(f.label),
+                "source": t("impact_source", source=f.source, date=t.date(f.date)),
+                "url": f.url,
+            }
+            for f in data.figures
+        ]
+        body = {
+            "figures": figures,
+            "sections": sections,
+            "export": self.site.base + urls.IMPACT_EXPORT,
+            "low_french": t("impact_low_french_text", n=data.low_french, total=data.open_jobs, share=share),
+        }
+        return PageView(
+            planned.path, "impact.html", t("impact_title"), body, description=t("impact_intro"), feeds=self.site_feeds()
+        )
 
     def nav(self) -> list[dict[str, str]]:
         """The sidebar and tabs: the listings and the editorial pages, never the records."""
-        items = [{self.t("nav_home"): urls.source(urls.HOME)}, {self.t("nav_jobs"): urls.source(urls.JOBS)},
-                 {self.t("nav_stories"): urls.source(urls.STORIES)}, {self.t("nav_employers"): urls.source(urls.EMPLOYERS)},
-                 {self.t("nav_search"): urls.source(urls.SEARCH)}]
+        items = [
+            {self.t("nav_home"): urls.source(urls.HOME)},
+            {self.t("nav_jobs"): urls.source(urls.JOBS)},
+            {self.t("nav_stories"): urls.source(urls.STORIES)},
+            {self.t("nav_employers"): urls.source(urls.EMPLOYERS)},
+            {self.t("nav_search"): urls.source(urls.SEARCH)},
+        ]
         for page in self.catalog.content.pages:
             if page.id != "home":
-                items.append({page.text(self.lang, self.site.default, self.site.languages).title: urls.source(urls.editorial(page.id))})
+                items.append(
+                    {page.text(self.lang, self.site.default, self.site.languages).title: urls.source(urls.editorial(page.id))}
+                )
         return items
 
     def footer(self) -> dict[str, Any]:
-        pages = [{"url": self.href(urls.editorial(p.id)), "title": p.text(self.lang, self.site.default, self.site.languages).title}
-                 for p in self.catalog.content.pages if p.id != "home"]
-        return {"pages": pages, "impact": self.href(urls.IMPACT), "jobs_feed": self.href(urls.feed("jobs")),
-                "stories_feed": self.href(urls.feed("stories")),
-                "languages": [{"lang": code, "url": self.href("", code), "name": self.site.language_name(code)}
-                              for code in self.site.languages]}
+        pages = [
+            {"url": self.href(urls.editorial(p.id)), "title": p.text(self.lang, self.site.default, self.site.languages).title}
+            for p in self.catalog.content.pages
+            if p.id != "home"
+        ]
+        return {
+            "pages": pages,
+            "impact": self.href(urls.IMPACT),
+            "jobs_feed": self.href(urls.feed("jobs")),
+            "stories_feed": self.href(urls.feed("stories")),
+            "languages": [
+                {"lang": code, "url": self.href("", code), "name": self.site.language_name(code)} for code in self.site.languages
+            ],
+        }
