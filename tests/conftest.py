@@ -58,6 +58,13 @@ def run(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess
     )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that drive Chromium are marked `browser`: `pytest -m "not browser"` runs the others alone."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A private copy of the sample project, free to break."""
