@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from pathlib import Path
 
@@ -10,14 +11,21 @@ import pytest
 
 from conftest import ROOT, run
 from passerelle.records.catalog import Catalog
+from passerelle.records.models import Content
 from passerelle.records.days import resolve_today
 from passerelle.pipeline import check
 
 D = dt.date
 
 
+@functools.cache
+def _content() -> Content:
+    """The sample's records, read once (what is published depends on the day; the records do not)."""
+    return check(ROOT, D(2026, 11, 26)).catalog.content
+
+
 def catalog(today: dt.date) -> Catalog:
-    return Catalog(check(ROOT, today).catalog.content, today)
+    return Catalog(_content(), today)
 
 
 def keys(jobs) -> set[str]:  # noqa: ANN001

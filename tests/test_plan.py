@@ -86,3 +86,28 @@ def test_plan_is_the_same_for_the_same_records() -> None:
     assert a.plan is not None and b.plan is not None
     assert [p.path for p in a.plan.pages] == [p.path for p in b.plan.pages]
     assert plan(a.site, a.catalog)[0].claims == a.plan.claims
+
+
+def test_the_reserved_ids_cover_every_segment_the_site_writes_beside_records() -> None:
+    """The reserved lists (vocabulary.py) are kept by hand: every path the plan gives to the site itself, beside the
+    records' own (jobs/<employer>/, stories/<id>/, <page>/), must be a reserved name, so that check refuses a record
+    that would take it, with its own message, before the plan has to."""
+    from passerelle.records import vocabulary as V
+
+    checked = check(ROOT, DAY)
+    assert checked.plan is not None
+    records = {"job", "story", "employer", "page"}
+    own = [p.path for p in checked.plan.pages if p.kind not in records]
+    for path in own:
+        parts = path.strip("/").split("/")
+        if parts == [""]:
+            continue
+        if parts[0] == "jobs" and len(parts) > 1:
+            assert parts[1] in V.RESERVED_IDS["employers"], path
+        elif parts[0] == "stories" and len(parts) > 1:
+            assert parts[1] in V.RESERVED_IDS["stories"], path
+        else:
+            assert parts[0] in V.RESERVED_PAGES, path
+    for folder in (urls.FEEDS, urls.SEARCH_BUNDLE, "assets/", urls.JOBS_INDEX.split("/")[0] + "/"):
+        assert folder.strip("/").split("/")[0] in V.RESERVED_PAGES, folder
+    assert urls.JOBS_INDEX.split("/")[1].split(".")[0] in V.RESERVED_IDS["employers"]

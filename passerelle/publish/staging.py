@@ -1,4 +1,4 @@
-"""Output: a build is written beside the output folder and swapped in only when complete.
+"""Staging: a build is written beside the output folder and swapped in only when complete.
 
 After any error, or a build killed part way, the previous site is exactly as it was.
 """

@@ -1,1 +1,1 @@
-"""Stage 3, render: the planned pages, feeds, exports, sitemap, search records and media, per language."""
+"""Stage 3, render: each planned page as a view (its texts with their languages), then HTML; feeds, exports, sitemap, search records and media."""
