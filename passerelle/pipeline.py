@@ -9,7 +9,7 @@ import time
 from concurrent.futures import as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from passerelle.plan.outputs import Plan, plan
 from passerelle.records.catalog import Catalog
@@ -17,6 +17,9 @@ from passerelle.records.problems import Problem, errors, ordered
 from passerelle.records.reading import read
 from passerelle.records.settings import Site
 from passerelle.records.strings import Strings
+
+if TYPE_CHECKING:
+    from passerelle.publish.theme import MarkdownSettings
 
 Progress = Callable[[str], None]
 
@@ -123,11 +126,11 @@ MARKDOWN_CHUNKS = 8
 """More chunks than cores, so that a core slowed by a neighbour does not hold the others up."""
 
 
-def _render_markdown(task: tuple[object, list[str]]) -> list[str]:
+def _render_markdown(task: tuple[MarkdownSettings, list[str]]) -> list[str]:
     from passerelle.records.markup import MarkdownRenderer
 
     settings, chunk = task
-    renderer = MarkdownRenderer(*settings)  # type: ignore[misc]
+    renderer = MarkdownRenderer(*settings)
     return [renderer.render(text) for text in chunk]
 
 

@@ -377,7 +377,7 @@ def test_an_empty_withdrawn_is_an_error(project: Path) -> None:
 
 
 @pytest.mark.parametrize("form", ["flow", "document end", "block"])
-def test_withdraw_takes_effect_whatever_the_file_looks_like(project: Path, tmp_path: Path, form: str) -> None:
+def test_withdraw_takes_effect_whatever_the_file_looks_like(project: Path, form: str) -> None:
     story = project / "stories" / "mariam" / "story.yml"
     if form == "flow":
         story.write_text("{name: Mariam, consent: 2026-01-10, published: 2026-02-01, indexable: false}\n", encoding="utf-8")
