@@ -244,7 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     argv = list(sys.argv[1:] if argv is None else argv)
     if not {"build", "check", "serve", "new", "withdraw", "schemas", "scope", "translations", "-h", "--help"} & set(argv):
-        argv.append("build")  # `python build.py` alone builds
+        # `python build.py` alone builds, and so does `python build.py --quiet` (after a leading --root DIR)
+        at = 2 if argv[:1] == ["--root"] else 1 if argv[:1] and argv[0].startswith("--root=") else 0
+        argv.insert(at, "build")
     args = parser().parse_args(argv)
     args.root = args.root.resolve()
     try:

@@ -27,6 +27,9 @@ def test_build_alone_builds_the_site(project: Path) -> None:
     result = run(project, env={"SOURCE_DATE_EPOCH": "1795000000"})
     assert result.returncode == 0, result.stderr
     assert (project / "site" / "fr" / "jobs" / "index.html").is_file()
+    # the build's options work without naming the command too
+    quiet = run(project, "--quiet", "--today", TODAY)
+    assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == "", quiet.stderr
 
 
 def test_bad_usage_exits_2(project: Path) -> None:
