@@ -38,7 +38,7 @@ class ListPage:
     prev: str | None
     next: str | None
     feed: str
-    """The feed that follows this list."""
+    """The name of the feed that follows this list (see urls.feed)."""
 
 
 @dataclass(frozen=True)
@@ -77,9 +77,6 @@ class Plan:
     feeds: tuple[PlannedFeed, ...]
     claims: dict[str, str] = field(default_factory=dict)
     """Every file and folder the build writes, below the site root -> its claimant."""
-
-    def page(self, path: str) -> PlannedPage:
-        return next(p for p in self.pages if p.path == path)
 
 
 class _Claims:
@@ -157,11 +154,11 @@ def _lists(catalog: Catalog) -> list[PlannedPage]:
         ("all", "", urls.JOBS, catalog.jobs, "jobs", "the list of jobs")
     ]
     lists += [
-        ("contract", c, urls.contract_list(c), tuple(jobs), urls.feed(urls.contract_feed(c)), f"the list of {c} jobs")
+        ("contract", c, urls.contract_list(c), tuple(jobs), urls.contract_feed(c), f"the list of {c} jobs")
         for c, jobs in catalog.by_contract.items()
     ]
     lists += [
-        ("region", name, urls.region_list(name), tuple(jobs), urls.feed("jobs"), f"the list of jobs in {name}")
+        ("region", name, urls.region_list(name), tuple(jobs), "jobs", f"the list of jobs in {name}")
         for name, jobs in catalog.by_region.items()
     ]
     newest = _newest([j.posted for j in catalog.jobs], catalog.today)
@@ -179,7 +176,7 @@ def _lists(catalog: Catalog) -> list[PlannedPage]:
                 len(chunks),
                 paths[n - 1] if n else None,
                 paths[n + 1] if n + 1 < len(paths) else None,
-                feed if kind != "all" else urls.feed("jobs"),
+                feed,
             )
             out.append(
                 PlannedPage(

@@ -65,6 +65,10 @@ class Site:
         """Absolute URL of `path` below the site root (media, exports)."""
         return f"{self.url}{path}"
 
+    def absolute(self, href: str) -> str:
+        """The absolute URL of a root-relative one ('/media/logos/x.png', as pages link to media)."""
+        return self.file_url(href.removeprefix(self.base))
+
 
 class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml for our keys only; the Python tags mkdocs allows are kept as opaque values."""

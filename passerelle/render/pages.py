@@ -106,7 +106,6 @@ class LanguageRenderer:
         site = self.site
         image = view.image or self.media.card
         return self.env.get_template("head.html").render(
-            url=view.path,
             title=view.title,
             description=view.description,
             noindex=view.noindex,
@@ -115,7 +114,7 @@ class LanguageRenderer:
             alternates=[(code, site.lang_url(code, view.path)) for code in site.languages],
             x_default=site.lang_url(site.default, view.path) if view.path else site.url,
             image=image,
-            image_url=site.file_url(image["src"][len(site.base) :]),
+            image_url=site.absolute(image["src"]),
             image_alt=view.image_alt or f"{site.name}: {self.t('tagline')}",
             og_locale=self.og_locales[0],
             og_alternates=self.og_locales[1:],

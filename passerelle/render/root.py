@@ -23,7 +23,7 @@ def write_root(site: Site, strings: dict[str, Strings], media: Media, theme: Pat
         strings=strings,
         base=site.base,
         card=media.card,
-        card_url=site.file_url(media.card["src"][len(site.base) :]),
+        card_url=site.absolute(media.card["src"]),
         locales=[og_locale(code) for code in site.languages],
     )
     (staging / "index.html").write_text(html, encoding="utf-8")

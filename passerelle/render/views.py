@@ -9,6 +9,7 @@ on the way while a template runs.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
@@ -272,12 +273,8 @@ class Views:
     def _list(self, planned: PlannedPage) -> PageView:
         listing = planned.subject
         assert isinstance(listing, ListPage)
-        if listing.kind == "contract":
-            label = self.t(f"contract_{listing.key}")
-            feed = self.feed(f"{self.t('feed_jobs')} · {label}", urls.contract_feed(listing.key))
-        else:
-            label = listing.key
-            feed = self.feed(self.t("feed_jobs"), "jobs")
+        label = self.t(f"contract_{listing.key}") if listing.kind == "contract" else listing.key
+        feed = self.feed(f"{self.t('feed_jobs')} · {label}" if listing.kind == "contract" else self.t("feed_jobs"), listing.feed)
         title = f"{self.t('jobs_title')} · {label}" if label else self.t("jobs_title")
         pager = {
             "n": listing.n,
@@ -298,6 +295,7 @@ class Views:
         }
         return PageView(planned.path, "jobs.html", title, body, description=self.t("jobs_intro"), feeds=(feed,))
 
+    @functools.cached_property
     def facets(self) -> dict[str, Any]:
         """The lists by contract and by region, and the filters' choices: the same on every page of a language."""
         c = self.catalog
@@ -397,7 +395,7 @@ class Views:
                 title=title,
                 description_html=description.value,
                 url=self.site.lang_url(self.lang, planned.path),
-                logo_url=self.site.file_url(logo[len(self.site.base) :]) if logo else None,
+                logo_url=self.site.absolute(logo) if logo else None,
             )
         body = {
             "is_open": is_open,
@@ -509,7 +507,7 @@ class Views:
         """The jobs list's filter form ('filters') or its links to the other lists ('facets', 'facets-all')."""
         key = ("fragment", name)
         if key not in self._cards:
-            view = {**self.facets(), "with_all": name == "facets-all"}
+            view = {**self.facets, "with_all": name == "facets-all"}
             self._cards[key] = Card(self._render(name.removesuffix("-all"), view), fallbacks(view))
         return self._cards[key]
 
