@@ -91,10 +91,13 @@ class Visit:
     transferred: int = 0
 
 
-def open_page(browser: Any, url: str, width: int = 1280, height: int = 900) -> tuple[Any, Visit]:
-    """A fresh page (empty cache) at `url`; every request that is not for 127.0.0.1 is refused and noted."""
+def open_page(browser: Any, url: str, width: int = 1280, height: int = 900, today: str | None = None) -> tuple[Any, Visit]:
+    """A fresh page (empty cache) at `url`; every request that is not for 127.0.0.1 is refused and noted. With
+    `today` (YYYY-MM-DD), the page's clock stands at noon that day."""
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
+    if today:
+        page.clock.set_fixed_time(f"{today}T12:00:00")
     visit = Visit()
 
     def route(r: Any) -> None:

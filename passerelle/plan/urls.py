@@ -49,6 +49,15 @@ def editorial(page_id: str) -> str:
     return f"{page_id}/"
 
 
+POST_A_JOB = "post-a-job"
+"""The editorial page that holds the "Post a job" form."""
+
+
+def post_job(employer_id: str) -> str:
+    """The "Post a job" form with the employer chosen (the form reads ?employer=)."""
+    return f"{editorial(POST_A_JOB)}?employer={employer_id}"
+
+
 def contract_list(contract: str) -> str:
     return f"{JOBS}contract/{contract}/"
 

@@ -20,8 +20,24 @@ from passerelle.records.models import Text
 from passerelle.records.problems import Problem
 from passerelle.records.text import plain_problem
 
-_EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
-COUNTRIES = frozenset(str(code) for code in babel.Locale("en").territories if re.fullmatch(r"[A-Z]{2}", str(code)))
+EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+_NOT_ISO_3166 = frozenset({"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ"})
+"""Two-letter codes CLDR knows that are not countries of ISO 3166-1 (the EU, the UN, "unknown", reserved ones)."""
+COUNTRIES = frozenset(
+    str(code) for code in babel.Locale("en").territories if re.fullmatch(r"[A-Z]{2}", str(code)) and code not in _NOT_ISO_3166
+)
+COUNTRY_WORDS = {
+    **{
+        str(name).casefold(): str(code)
+        for lang in ("fr", "en")
+        for code, name in babel.Locale(lang).territories.items()
+        if code in COUNTRIES
+    },
+    "uk": "GB",
+    "angleterre": "GB",
+    "england": "GB",
+}
+"""What HR staff write for a country (its name in French or English, UK), and the code it means."""
 CURRENCIES = frozenset(babel.numbers.list_currencies())
 _MISSING = object()
 DATE_MIN = dt.date(1990, 1, 1)
@@ -277,7 +293,7 @@ class Fields:
             return None
         if mailto and value.lower().startswith("mailto:"):
             address = value[7:].split("?", 1)[0]
-            if _EMAIL.match(address):
+            if EMAIL_RE.match(address):
                 return value
             self.problem(
                 key,
@@ -300,7 +316,7 @@ class Fields:
                 ),
             )
             return None
-        if parts.scheme != "https" or not parts.netloc or " " in value or "\\" in value or "." not in parts.netloc:
+        if parts.scheme != "https" or not parts.netloc or re.search(r"\s", value) or "\\" in value or "." not in parts.netloc:
             allowed = M("an address beginning with https:// or mailto:" if mailto else "an address beginning with https://")
             self.problem(
                 key,

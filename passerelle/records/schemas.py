@@ -13,6 +13,7 @@ from typing import Any
 
 from passerelle.records import spec
 from passerelle.records import vocabulary as V
+from passerelle.records.fields import COUNTRIES
 from passerelle.records.spec import Field
 
 DATE = {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
@@ -49,14 +50,15 @@ def _kind(f: Field, languages: tuple[str, ...]) -> dict[str, Any]:
         "text": translatable(languages),
         "markdown": translatable(languages, markdown=True),
         "plain": PLAIN,
+        "place": PLAIN,
         "choice": {"enum": list(f.choices)},
         "date": DATE,
         "id": ID,
         "apply": {"type": "string", "pattern": "^(https://|mailto:)"},
         "https": {"type": "string", "pattern": "^https://"},
-        "country": {"type": "string", "pattern": "^[A-Z]{2}$"},
+        "country": {"enum": sorted(COUNTRIES)},
         "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
-        "number": {"type": "number", "minimum": 0},
+        "number": {"type": "number", "minimum": 0, "maximum": V.SALARY_MAX},
         "tags": {"type": "array", "items": PLAIN},
         "boolean": {"type": "boolean"},
         "photo": {"type": "string", "pattern": r"^[^/\\]+\.(png|jpe?g|webp)$"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,6 +23,9 @@ class Site:
     repository: str = ""
     """The GitHub repository that "Post a job" proposes files to (extra.repository)."""
     branch: str = "main"
+    contact: str = ""
+    """The programme's e-mail address (extra.contact): "Post a job" offers to send the file there, for an employer
+    without a GitHub account."""
     feed_size: int = 50
     """How many entries a feed holds, the newest (extra.feed_size); the full set of open jobs is in jobs.json."""
 
@@ -98,8 +102,15 @@ def load_site(root: Path) -> Site:
         languages=tuple(langs),
         repository=str(extra.get("repository") or "").rstrip("/"),
         branch=str(extra.get("branch") or "main"),
+        contact=_address(extra.get("contact")),
         feed_size=_positive(extra.get("feed_size"), 50),
     )
+
+
+def _address(value: object) -> str:
+    """An e-mail address, or '' (the e-mail route is offered only with a real address)."""
+    text = str(value or "").strip()
+    return text if re.fullmatch(r"[^@\s<>\"?&]+@[^@\s<>\"?&]+\.[^@\s<>\"?&]+", text) else ""
 
 
 def _positive(value: object, default: int) -> int:

@@ -17,7 +17,8 @@ from passerelle.records import vocabulary as V
 class Field:
     name: str
     kind: str
-    """text (translatable plain text), markdown (translatable Markdown), plain, choice, date, apply, https, id,
+    """text (translatable plain text), markdown (translatable Markdown), plain, place (plain text in Latin letters:
+    it names a list's address), choice, date, apply, https, id,
     country, currency, number, tags, boolean, photo, logo, logins, object."""
     required: bool = False
     fr: str = ""
@@ -48,7 +49,7 @@ JOB = (
         "Place: city (unless remote: full), region, country (ISO code)",
         fields=(
             Field("city", "plain", True, "Ville", "City", "Lyon", unless=("remote", "full")),
-            Field("region", "plain", False, "Région", "Region", "Auvergne-Rhône-Alpes"),
+            Field("region", "place", False, "Région", "Region", "Auvergne-Rhône-Alpes"),
             Field(
                 "country", "country", True, "Pays, code ISO 3166-1 de deux lettres", "Country, ISO 3166-1 two-letter code", "FR"
             ),

@@ -121,3 +121,22 @@ def ascii_slug(text: str) -> str:
     """Letters and digits of `text` folded to ASCII, joined by hyphens: 'Île-de-France' -> 'ile-de-france'."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "region"
+
+
+def _js_source(pattern: str) -> str:
+    """A character-class pattern of this module as JavaScript regex source (for the `u` flag): every character
+    outside printable ASCII written as \\u{...}, so the source survives JSON and HTML untouched."""
+    return "".join(c if " " < c < "\x7f" else f"\\u{{{ord(c):x}}}" for c in pattern)
+
+
+def browser_rules() -> dict[str, object]:
+    """The rules of `characters_problem` and `plain_problem`, for the "Post a job" form to apply as `check` does."""
+    return {
+        "refused": _js_source(_REFUSED.pattern),
+        "noncharacters": _js_source(_NONCHARACTER_PLANES.pattern),
+        "isolates": _js_source(_ISOLATES.pattern),
+        "openers": _OPENERS,
+        "markup": _MARKUP.pattern,
+        "entity": _ENTITY.pattern,
+        "legacy": sorted(_LEGACY),
+    }

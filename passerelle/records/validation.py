@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from passerelle.records import spec
 from passerelle.records import vocabulary as V
-from passerelle.records.fields import COUNTRIES, CURRENCIES, Fields, nearest, show
+from passerelle.records.fields import COUNTRIES, COUNTRY_WORDS, CURRENCIES, Fields, nearest, show
 from passerelle.records.loading import Source, Sources, StoryFolder
 from passerelle.records.images import image_problem, svg_problem
 from passerelle.records.models import Content, Employer, Figure, Job, Location, Page, PageText, Salary, Story, StoryText, Text
@@ -408,10 +408,12 @@ class Validator:
             )
         country = f.string("country", spec.required("job", "location.country"), ": a two-letter country code such as FR")
         if country and country not in COUNTRIES:
-            upper = country.upper()
+            upper, meant = country.upper(), COUNTRY_WORDS.get(country.casefold())
             fix = (
                 M(" Write it in capitals: '{near}'.", near=upper)
                 if upper in COUNTRIES
+                else M(" Did you mean '{near}'?", near=meant)
+                if meant
                 else M(" Use a two-letter ISO code, such as FR, BE or DE.")
             )
             f.problem(

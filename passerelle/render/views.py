@@ -20,34 +20,16 @@ from markupsafe import Markup, escape
 
 from passerelle.plan import urls
 from passerelle.plan.outputs import ListPage, PlannedPage
-from passerelle.records import spec
 from passerelle.records.catalog import Catalog
 from passerelle.records.models import Employer, Job, Page, Story, Text
 from passerelle.records.settings import Site
 from passerelle.records.strings import Strings
-from passerelle.records.vocabulary import CONTRACTS, FRENCH_LEVELS, ID_RE, REMOTE, SALARY_PERIODS
+from passerelle.records.vocabulary import FRENCH_LEVELS, REMOTE
+from passerelle.render.job_form import form_view
 from passerelle.render.impact import bar_chart, column_chart, measure
 from passerelle.render.media import Media
 from passerelle.render.record_html import RecordHtml
-from passerelle.render.structured import job_posting, script_json
-
-
-FORM_INPUTS = (
-    ("title", "title_fr"),
-    ("contract", "contract"),
-    ("training", "training"),
-    ("remote", "remote"),
-    ("location.city", "city"),
-    ("location.region", "region"),
-    ("location.country", "country"),
-    ("posted", "posted"),
-    ("deadline", "deadline"),
-    ("start", "start"),
-    ("apply", "apply"),
-    ("french_level", "french_level"),
-    ("description", "description_fr"),
-)
-"""The "Post a job" form's input for each field of the spec it asks (the employer and the file name are its own)."""
+from passerelle.render.structured import job_posting
 
 
 @dataclass(frozen=True)
@@ -493,6 +475,7 @@ class Views:
             "jobs": [self.job_card(j) for j in self.catalog.jobs_of(employer.id)],
             "stories": [self.story_card(s) for s in self.catalog.stories_of(employer.id)],
             "feeds": (feed,),
+            "post_job": self.href(urls.post_job(employer.id)) if self.has_form else None,
         }
         return PageView(
             planned.path,
@@ -519,36 +502,22 @@ class Views:
         content = Markup("<h1>{}</h1>").format(text.title) + Markup(html)
         body = {
             "content": self._shown(str(content), text.lang, html=True, block=True),
-            "form": self.job_form() if page.id == "post-a-job" and self.site.repository else None,
+            "form": self.job_form() if page.id == urls.POST_A_JOB and self.has_form else None,
         }
         return PageView(
             planned.path, "page.html", text.title, body, description=text.summary or "", toc=toc, feeds=self.site_feeds()
         )
 
+    @functools.cached_property
+    def has_form(self) -> bool:
+        """Whether the site has the "Post a job" form: its page, and a way to send the file (GitHub or e-mail)."""
+        return any(p.id == urls.POST_A_JOB for p in self.catalog.content.pages) and bool(
+            self.site.repository or self.site.contact
+        )
+
     def job_form(self) -> dict[str, Any]:
         """The "Post a job" form: it writes a job file in the browser with the rules `check` applies."""
-        data = {
-            "repository": self.site.repository,
-            "branch": self.site.branch,
-            "employers": [[e.id, e.name] for e in self.catalog.employers],
-            "contracts": [[c, self.t(f"contract_{c}")] for c in CONTRACTS],
-            "remote": [[r, self.t(f"remote_{r}")] for r in REMOTE],
-            "levels": list(FRENCH_LEVELS),
-            "periods": [[p, self.t(f"period_{p}")] for p in SALARY_PERIODS],
-            "idPattern": ID_RE.pattern,
-            "messages": {k: v for k, v in self.t.table.items() if k.startswith(("err_", "form_"))},
-        }
-        data["inputs"] = dict(FORM_INPUTS)
-        data["required"] = [
-            name for path, name in FORM_INPUTS if spec.required("job", path) and spec.field("job", path).unless is None
-        ]
-        data["unless"] = {name: spec.field("job", path).unless for path, name in FORM_INPUTS if spec.field("job", path).unless}
-        return {
-            "data": Markup(script_json(data)),
-            "employers": [{"value": e.id, "label": e.name} for e in self.catalog.employers],
-            "required": data["required"],
-            "script": self.href("assets/passerelle/job-form.js"),
-        }
+        return form_view(self.site, self.catalog, self.t, self.href("assets/passerelle/job-form.js"))
 
     def _impact(self, planned: PlannedPage) -> PageView:
         """The impact page: the programme's figures, then each count as a chart, a sentence and a table."""
