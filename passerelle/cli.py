@@ -133,6 +133,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     return new(args.root, args.kind, args.ids)
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    from passerelle.commands.add import add_job
+
+    return add_job(args.root, args.file, args.employer, args.id, _today(args.today), args.lang)
+
+
 def cmd_withdraw(args: argparse.Namespace) -> int:
     from passerelle.commands.withdraw import withdraw
 
@@ -218,6 +224,14 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("kind", choices=["employer", "job", "story"])
     n.add_argument("ids", nargs="+", metavar="ID")
     n.set_defaults(func=cmd_new)
+    a = sub.add_parser("add", help="file a job sent by e-mail: add job FILE (or - to paste it), checked, in its folder")
+    a.add_argument("kind", choices=["job"])
+    a.add_argument("file", metavar="FILE", help="the job's text, or - to read it from standard input")
+    a.add_argument("--employer", help="the employer's id (default: from the file's first line, # jobs/EMPLOYER/ID.yml)")
+    a.add_argument("--id", help="the job's id (default: from that line, else from the French title)")
+    a.add_argument("--today")
+    a.add_argument("--lang", choices=LANGUAGES, default=default_language())
+    a.set_defaults(func=cmd_add)
     w = sub.add_parser("withdraw", help="record that a fellow withdrew her consent: her story disappears at the next build")
     w.add_argument("story", metavar="STORY-ID")
     w.add_argument("--date", help="the date consent was withdrawn, YYYY-MM-DD (default: today)")
@@ -243,7 +257,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not {"build", "check", "serve", "new", "withdraw", "schemas", "scope", "translations", "-h", "--help"} & set(argv):
+    if not {"build", "check", "serve", "new", "add", "withdraw", "schemas", "scope", "translations", "-h", "--help"} & set(argv):
         # `python build.py` alone builds, and so does `python build.py --quiet` (after a leading --root DIR)
         at = 2 if argv[:1] == ["--root"] else 1 if argv[:1] and argv[0].startswith("--root=") else 0
         argv.insert(at, "build")

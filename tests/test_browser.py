@@ -111,45 +111,6 @@ def test_skip_link_is_first_and_moves_focus(browser: Any, base: str) -> None:
     page.context.close()
 
 
-def test_post_a_job_form_writes_a_file_that_check_accepts(browser: Any, base: str, project: Path) -> None:
-    from urllib.parse import parse_qs, urlsplit
-
-    from conftest import TODAY, run
-
-    page, visit = open_page(browser, f"{base}en/post-a-job/")
-    assert visit.errors == []
-    propose = page.locator("#pa-propose")
-    assert propose.get_attribute("aria-disabled") == "true"
-    page.select_option("#f-employer", "orbe-donnees")
-    page.fill("#f-id", "analyste-bi")
-    page.fill("#f-title-fr", "Analyste BI « junior »")
-    page.fill("#f-title-en", 'BI analyst: "junior"')
-    page.select_option("#f-contract", "apprenticeship")
-    page.fill("#f-city", "Paris")
-    page.fill("#f-posted", "2026-11-20")
-    page.fill("#f-deadline", "2026-11-10")
-    page.fill("#f-apply", "rh@orbe-donnees.example.org")
-    page.fill("#f-salary-min", "1200")
-    page.fill("#f-salary-max", "1500")
-    page.fill("#f-description-fr", "Une ligne.\n\n- un point : avec deux-points\n- « guillemets »")
-    assert "The deadline must be on or after the date posted." in page.locator("#pa-form-status").inner_text()
-    assert propose.get_attribute("aria-disabled") == "true"
-    page.fill("#f-deadline", "2036-01-31")
-    assert page.locator("#pa-form-status").inner_text() == "The file is ready."
-    href = propose.get_attribute("href")
-    parts = urlsplit(href)
-    assert parts.netloc == "github.com" and parts.path == "/passerelle-example/passerelle/new/main/jobs/orbe-donnees"
-    query = parse_qs(parts.query)
-    assert query["filename"] == ["analyste-bi.yml"]
-    text = page.locator("#pa-yaml").inner_text()
-    assert query["value"] == [text]
-    (project / "jobs" / "orbe-donnees" / "analyste-bi.yml").write_text(text, encoding="utf-8")
-    result = run(project, "check", "--today", TODAY, "jobs/orbe-donnees/analyste-bi.yml")
-    assert result.returncode == 0, result.stdout
-    assert visit.blocked == []
-    page.context.close()
-
-
 def test_filters_narrow_the_list_and_give_a_url_to_share(browser: Any, base: str) -> None:
     page, visit = open_page(browser, f"{base}en/jobs/")
     assert page.locator("#pa-filters").is_visible()  # open on a wide screen; on a phone it opens on a tap

@@ -103,15 +103,19 @@ def test_every_spec_field_is_in_the_full_records() -> None:
 
 
 def test_the_form_requires_the_inputs_of_required_fields(site: Path) -> None:
-    """The "Post a job" page: each input of a required field carries `required`, and the form's script is told which."""
+    """The "Post a job" page: each input of a required field carries `required`, and the form's script is told each
+    input's field, kind and choices as the spec has them."""
     html = (site / "en" / "post-a-job" / "index.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'<script type="application/json" id="pa-form-data">(.*?)</script>', html, re.S).group(1))
-    for path, name in data["inputs"].items():
-        field = spec.field("job", path)
-        required = field.required and field.unless is None  # a city is required unless the job is fully remote:
-        assert (name in data["unless"]) == (field.unless is not None)  # the script checks that one
-        if field.unless:
-            assert data["unless"][name] == [field.unless[0], field.unless[1]]
-        assert (name in data["required"]) == required, path
+    firsts = {}
+    for name, given in data["inputs"].items():
+        field = spec.field("job", given["field"])
+        firsts.setdefault(given["field"], name)
+        required = field.required and field.unless is None and firsts[given["field"]] == name and "salary" not in given["field"]
+        assert given["kind"] == ("amount" if field.kind == "number" else field.kind)
+        assert given["choices"] == list(field.choices)
+        assert (given["unless"] is not None) == (field.unless is not None)
+        assert given["required"] == required, name
         tag = re.search(rf'<(?:input|select|textarea)[^>]*name="{name}"[^>]*>', html)
-        assert tag and (" required" in tag.group(0)) == required, (path, tag)
+        assert tag and (" required" in tag.group(0)) == required, (name, tag)
+    assert {f for f in spec.names("job")} - {given["field"].split(".")[0] for given in data["inputs"].values()} == {"tags"}

@@ -206,4 +206,12 @@ FRENCH: dict[str, str] = {
     "{count} problem(s) and {warnings} warning(s) in {files} file(s)": "{count} problème(s) et {warnings} avertissement(s) dans {files} fichier(s)",
     # summary
     "{count} problem(s) in {files} file(s)": "{count} problème(s) dans {files} fichier(s)",
+    "Nothing was added.": "Rien n'a été ajouté.",
+    "cannot be read ({why}): check the path.": "ne peut pas être lu ({why}) : vérifiez le chemin.",
+    "is over {limit} bytes: it is not a job file.": "dépasse {limit} octets : ce n'est pas un fichier d'offre.",
+    "says no employer: add --employer ID (the name of its folder in jobs/).": "ne dit pas quelle entreprise : ajoutez --employer ID (le nom de son dossier dans jobs/).",
+    "says no id and has no title to make one from: add --id ID.": "ne donne pas d'identifiant ni d'intitulé pour en faire un : ajoutez --id ID.",
+    "names the employer '{employer}', which has no file content/employers/{employer}.yml.{hint}": "nomme l'entreprise « {employer} », qui n'a pas de fichier content/employers/{employer}.yml.{hint}",
+    "jobs/{employer}/{id}.yml exists already: add --id {other} to file this one beside it.": "jobs/{employer}/{id}.yml existe déjà : ajoutez --id {other} pour ranger celle-ci à côté.",
+    "Added {path}. Review it, then commit it (git add {path}).": "{path} ajouté. Relisez-le, puis enregistrez-le (git add {path}).",
 }
