@@ -236,7 +236,11 @@ def fill(page: Any, **values: str) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("values", "field", "message"),
     [
-        ({"country": "UK"}, "country", "Not a country code: write its two capital letters, for example FR, BE or GB. Did you mean GB?"),
+        (
+            {"country": "UK"},
+            "country",
+            "Not a country code: write its two capital letters, for example FR, BE or GB. Did you mean GB?",
+        ),
         ({"country": "Norvège"}, "country", "Did you mean NO?"),
         ({"salary_min": "-5"}, "salary-min", "Write the amount in figures, such as 1800 or 11.65"),
         ({"salary_min": "1.200"}, "salary-min", "without a thousands separator"),
@@ -244,7 +248,11 @@ def fill(page: Any, **values: str) -> dict[str, Any]:
         ({"apply": "https://rh@evil.example.org/"}, "apply", "This address hides where it leads"),
         ({"title_fr": "Analyste\x07"}, "title-fr", "holds an invisible or control character (U+0007) at character 9"),
         ({"title_fr": "<b>Analyste</b>"}, "title-fr", "must not contain < > tags"),
-        ({"posted": "2026-11-20", "deadline": "2026-11-25"}, "deadline", "This deadline is already past: the job would never appear on the site."),
+        (
+            {"posted": "2026-11-20", "deadline": "2026-11-25"},
+            "deadline",
+            "This deadline is already past: the job would never appear on the site.",
+        ),
         ({"id": "developpeuse-web-alternance", "employer": "lumen-studio"}, "id", "for example developpeuse-web-alternance-2"),
         ({"id": "index"}, "id", "is a name the site uses for its own pages"),
         ({"city": "", "remote": "onsite"}, "city", "“City” is required."),
