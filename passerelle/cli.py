@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import html
+import re
 import datetime as dt
 import os
 import sys
@@ -50,6 +52,38 @@ def report(problems: list[Problem], lang: str = "en", fmt: str = "text") -> None
         else:
             print(problem.render(lang))
     print(summary(problems, lang), file=sys.stderr)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        write_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), problems, lang)
+
+
+ANNOTATIONS_SHOWN = 10
+"""GitHub shows at most this many annotations of a step on a pull request; the job summary lists every problem."""
+
+
+def write_step_summary(path: Path, problems: list[Problem], lang: str) -> None:
+    """Every problem as a table in the workflow's job summary (Markdown; record text escaped, links inert)."""
+
+    def cell(text: str) -> str:
+        text = html.escape(text, quote=False).replace("\n", " ")
+        return re.sub(r"([\\`*_\[\]()#!~|])", r"\\\1", text)
+
+    title = M("Passerelle check: {summary}", summary=summary(problems, lang)).render(lang)
+    rows = [f"## {cell(title)}", ""]
+    if len(problems) > ANNOTATIONS_SHOWN:
+        rows += [
+            M(
+                "GitHub shows {shown} of them beside the lines; here are all {count}.",
+                shown=ANNOTATIONS_SHOWN,
+                count=len(problems),
+            ).render(lang),
+            "",
+        ]
+    rows += [f"| | {M('file').render(lang)} | {M('line').render(lang)} | {M('message').render(lang)} |", "|---|---|---|---|"]
+    for problem in problems:
+        level = "⚠️" if problem.warning else "❌"
+        rows.append(f"| {level} | {cell(problem.path)} | {problem.line or ''} | {cell(problem.message.render(lang))} |")
+    with path.open("a", encoding="utf-8") as out:
+        out.write("\n".join(rows) + "\n")
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -120,3 +120,107 @@ def test_check_of_a_path_that_does_not_exist_is_an_error(mini: Path) -> None:
     result = run(mini, "check", "--today", TODAY, "jobs/lumen-studio/nope.yml")
     assert result.returncode == 1
     assert "jobs/lumen-studio/nope.yml: there is no such file or folder" in result.stdout
+
+
+GOOD_FILE = JOB.format(**GOOD)
+YAML_MISTAKES = [
+    (
+        GOOD_FILE.replace("  country: FR", "\tcountry: FR"),
+        5,
+        "this line has a tab in its indentation: indent with spaces only (two for each level).",
+        "cette ligne a une tabulation dans son retrait : indentez avec des espaces seulement (deux par niveau).",
+    ),
+    (
+        GOOD_FILE.replace("title: Développeuse web", "title: Développeuse web : front-end"),
+        1,
+        "the text of 'title' holds ': ', which YAML reads as the start of another field: put the text in quotes: "
+        'title: "Développeuse web : front-end"',
+        "le texte de « title » contient « : », que YAML lit comme le début d'un autre champ : mettez le texte entre "
+        'guillemets : title: "Développeuse web : front-end"',
+    ),
+    (
+        GOOD_FILE.replace("  country: FR", "   country: FR"),
+        5,
+        "the field 'country' is indented by 3 spaces, which matches no field above it: to sit under 'location' like "
+        "'city', write it with 2 spaces before its name.",
+        "le champ « country » est en retrait de 3 espaces, ce qui ne correspond à aucun champ au-dessus : pour qu'il "
+        "soit dans « location » comme « city », écrivez-le avec 2 espaces avant son nom.",
+    ),
+    (
+        GOOD_FILE.replace("  country: FR", " country: FR"),
+        5,
+        "the field 'country' is indented by 1 space, which matches no field above it: to sit under 'location' like "
+        "'city', write it with 2 spaces before its name.",
+        "le champ « country » est en retrait de 1 espace, ce qui ne correspond à aucun champ au-dessus : pour qu'il "
+        "soit dans « location » comme « city », écrivez-le avec 2 espaces avant son nom.",
+    ),
+    (
+        GOOD_FILE.replace("  city: Lyon", "\u00a0 city: Lyon"),
+        4,
+        "this line has a special space (U+00A0 NO-BREAK SPACE, often pasted from Word or a web page) at character 1: "
+        "replace it with an ordinary space.",
+        "cette ligne a une espace spéciale (U+00A0 NO-BREAK SPACE, souvent collée depuis Word ou une page web) au "
+        "caractère 1 : remplacez-la par une espace ordinaire.",
+    ),
+    (
+        GOOD_FILE.replace("title: Développeuse web", "title: Développeuse\x07 web"),
+        1,
+        "this line holds an invisible or control character (U+0007) at character 20: delete it (retype the text "
+        "around it, or paste it as plain text).",
+        "cette ligne contient un caractère invisible ou de contrôle (U+0007) au caractère 20 : supprimez-le (retapez "
+        "le texte autour, ou collez-le en texte brut).",
+    ),
+    (
+        GOOD_FILE.replace("  city: Lyon", "  \u200bcity: Lyon\n  region: Auvergne-Rhône-Alpes"),
+        4,
+        "the field name 'location.city' holds an invisible character or a special space (U+200B ZERO WIDTH SPACE) at "
+        "character 1: delete it (retype the name).",
+        "le nom du champ « location.city » contient un caractère invisible ou une espace spéciale (U+200B ZERO WIDTH "
+        "SPACE) au caractère 1 : supprimez-le (retapez le nom).",
+    ),
+    (
+        GOOD_FILE.replace("contract: permanent", "contract permanent"),
+        2,
+        "the field 'contract' has no ':' after its name: write contract: permanent",
+        "le champ « contract » n'a pas de « : » après son nom : écrivez contract: permanent",
+    ),
+    (
+        GOOD_FILE.replace("title: Développeuse web", "title: 'Chargée d'affaires'"),
+        1,
+        "the text of 'title' is in quotes and holds the same quote inside: write it in double quotes, with \\\" for a "
+        "quote inside: title: \"Chargée d'affaires\"",
+        "le texte de « title » est entre guillemets et contient le même guillemet : écrivez-le entre guillemets "
+        "doubles, avec \\\" pour un guillemet à l'intérieur : title: \"Chargée d'affaires\"",
+    ),
+    (
+        GOOD_FILE.replace("apply: https://lumen-studio.example.org/apply", "apply: @lumen"),
+        9,
+        "the text of 'apply' begins with '@', which YAML keeps for itself: put the text in quotes: apply: \"@lumen\"",
+        "le texte de « apply » commence par « @ », que YAML se réserve : mettez le texte entre guillemets : "
+        'apply: "@lumen"',
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "en", "fr"), YAML_MISTAKES)
+def test_yaml_mistakes_are_said_in_plain_words_on_their_line(mini: Path, text: str, line: int, en: str, fr: str) -> None:
+    (mini / "jobs" / "lumen-studio" / "dev.yml").write_text(text, encoding="utf-8")
+    for lang, said in (("en", en), ("fr", fr)):
+        found = [p for p in check(mini, dt.date.fromisoformat(TODAY)).problems if not p.warning]
+        assert found[-1].render(lang) == f"jobs/lumen-studio/dev.yml:{line}: {said}", [p.render(lang) for p in found]
+
+
+def test_every_problem_reaches_the_job_summary_past_githubs_ten_annotations(mini: Path, tmp_path: Path) -> None:
+    for n in range(12):
+        (mini / "jobs" / "lumen-studio" / f"dev-{n}.yml").write_text(
+            JOB.format(**{**GOOD, "contract": "CDI | `x`"}).replace("Développeuse web", f"Dev <b>{n}</b>"), encoding="utf-8"
+        )
+    summary = tmp_path / "summary.md"
+    result = run(mini, "check", "--today", TODAY, "--format", "github", "--lang", "fr", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.returncode == 1
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    text = summary.read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("| ❌ |")]
+    assert len(rows) == len(annotations) == 24  # each file: the contract, and the markup in the title
+    assert "GitHub en montre 10 à côté des lignes ; les voici tous les 24." in text
+    assert "<b" not in text and "&lt;b" in text and "\\|" in text and "CDI \\| \\`x\\`" in text

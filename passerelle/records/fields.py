@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -99,7 +100,19 @@ class Fields:
 
     def known(self, allowed: tuple[str, ...]) -> None:
         for key in self.data:
-            if key not in allowed:
+            hidden = next((c for c in str(key) if unicodedata.category(c) in ("Cf", "Cc", "Zs") and c != " "), None)
+            if key not in allowed and hidden:
+                self.problem(
+                    str(key),
+                    M(
+                        "the field name '{field}' holds an invisible character or a special space ({char}) at "
+                        "character {position}: delete it (retype the name).",
+                        field=self.name("".join(c for c in str(key) if c != hidden)),
+                        char=f"U+{ord(hidden):04X} {unicodedata.name(hidden, '')}".strip(),
+                        position=str(key).index(hidden) + 1,
+                    ),
+                )
+            elif key not in allowed:
                 self.problem(
                     str(key),
                     M(

@@ -14,6 +14,7 @@ import yaml
 
 from passerelle.records.messages import M, Message
 from passerelle.records.text import characters_problem
+from passerelle.records.yamlsyntax import explain
 
 try:  # the C parser is many times faster; both refuse Python tags the same way
     from yaml import CSafeLoader as _Loader
@@ -134,14 +135,9 @@ def parse(text: str, line_offset: int = 0, lines: bool = False) -> Document:
         if _maybe_alias(text):
             _refuse_aliases(text, line_offset)
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 + line_offset if mark else None
-        raise YamlError(
-            M("this is not valid YAML: {why}. Check the indentation and the quotes.", why=e.problem or e), line
-        ) from None
     except yaml.YAMLError as e:
-        raise YamlError(M("this is not valid YAML: {why}. Check the indentation and the quotes.", why=e)) from None
+        message, line = explain(text, e)
+        raise YamlError(message, line + 1 + line_offset if line is not None else None) from None
     if node is None:
         raise YamlError(M("the file is empty."), 1 + line_offset)
     doc = Document(
