@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from browser import open_page, serve
-from conftest import LANGS, RTL
+from conftest import LANGS, RTL, TODAY
 
 PAGES = {
     "home": "",
@@ -256,4 +256,28 @@ def test_arabic_script_text_has_enough_contrast(browser: Any, base: str, kind: s
     # axe-core skips colour contrast for Arabic script (Arabic, Persian); this measures it the way WCAG 1.4.3 says
     page, _ = open_page(browser, f"{base}{lang}/{PAGES[kind]}")
     assert page.evaluate(CONTRAST) == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("lang", ("fr", "ar"))
+def test_a_job_past_its_deadline_by_the_readers_clock_is_closed_even_if_the_site_is_older(
+    browser: Any, base: str, lang: str
+) -> None:
+    """The site was built on TODAY; the reader's clock says 2035-11-01, the day after a deadline."""
+    job = "jobs/cooperative-du-code/developpeuse-fullstack-cdd/"
+    page, visit = open_page(browser, f"{base}{lang}/jobs/", today="2035-11-01")
+    links = page.eval_on_selector_all("#pa-jobs a", "els => els.map(a => a.getAttribute('href'))")
+    assert f"/{lang}/{job}" not in links and len(links) == 11
+    assert page.locator("#pa-count").inner_text().endswith("11")
+    page.select_option("#q-contract", "fixed-term")  # the filters, from jobs/index.json, leave it out as well
+    page.wait_for_function("!document.querySelector('#pa-pager') || document.querySelector('#pa-pager').hidden")
+    assert f"/{lang}/{job}" not in page.eval_on_selector_all("#pa-jobs a", "els => els.map(a => a.getAttribute('href'))")
+    page.context.close()
+    page, visit = open_page(browser, f"{base}{lang}/{job}", today="2035-11-01")
+    assert page.locator("#pa-closed-now").is_visible() and page.locator(".pa-apply").count() == 0
+    assert page.locator(".pa-closes").count() == 0
+    page.context.close()
+    page, visit = open_page(browser, f"{base}{lang}/{job}", today=TODAY)
+    assert page.locator("#pa-closed-now").is_hidden() and page.locator(".pa-apply").count() == 2
+    assert visit.blocked == [] and visit.errors == []
     page.context.close()

@@ -121,6 +121,7 @@ class LanguageRenderer:
             site_name=site.name,
             jsonld=Markup(script_json(view.jsonld)) if view.jsonld else None,
             feeds=view.feeds,
+            clock=self.views.href("assets/passerelle/clock.js"),
             t=self.t,
         )
 

@@ -16,6 +16,8 @@
   var STEP = 50;
   var index = null;
   var shown = STEP;
+  var now = new Date();
+  var TODAY = now.getFullYear() + "-" + ("0" + (now.getMonth() + 1)).slice(-2) + "-" + ("0" + now.getDate()).slice(-2);
   var fields = ["contract", "region", "city", "remote", "level", "employer", "sector", "sort"];
 
   box.hidden = false;
@@ -27,6 +29,7 @@
     return out;
   }
   function fits(job, s) {
+    if (job.deadline < TODAY) return false; // closed by the reader's clock, even if the site was built before
     if (s.contract && job.contract !== s.contract) return false;
     if (s.region && job.region !== s.region) return false;
     if (s.city && job.city !== s.city) return false;

@@ -1,0 +1,28 @@
+// By the reader's clock: a job whose deadline has passed is closed, whatever day the site was last built (the
+// daily rebuild may have failed, or GitHub may have stopped its schedule). Pages carry each job's deadline
+// (data-deadline on cards, data-pa-deadline on a job page): closed jobs leave the lists, and a job page says it
+// is closed and offers no Apply button. Without JavaScript the pages stay as built.
+(function () {
+  "use strict";
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  var d = new Date();
+  var today = d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  function run() {
+    var page = document.querySelector("[data-pa-deadline]");
+    if (page && page.getAttribute("data-pa-deadline") < today) {
+      var notice = document.getElementById("pa-closed-now");
+      if (notice) notice.hidden = false;
+      page.querySelectorAll(".pa-apply").forEach(function (a) { a.parentNode.remove(); });
+      page.querySelectorAll(".pa-closes").forEach(function (el) { el.remove(); });
+    }
+    var gone = 0;
+    document.querySelectorAll("li.pa-job[data-deadline]").forEach(function (card) {
+      if (card.getAttribute("data-deadline") < today) { card.remove(); gone++; }
+    });
+    var count = document.getElementById("pa-count");
+    if (gone && count && count.hasAttribute("data-total")) {
+      count.textContent = count.getAttribute("data-template").replace("{n}", Number(count.getAttribute("data-total")) - gone);
+    }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run); else run();
+})();
