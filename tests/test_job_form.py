@@ -303,3 +303,13 @@ def test_the_employer_page_opens_the_form_for_that_employer(browser: Any, site: 
         assert page.input_value("#f-employer") == "lumen-studio"
         assert visit.blocked == [] and visit.errors == []
         page.context.close()
+
+
+@pytest.mark.parametrize("lang", ("fr", "ar"))
+def test_on_a_phone_the_form_starts_on_the_first_screen(browser: Any, site: Path, lang: str) -> None:
+    with serve(site) as base:
+        page, visit = open_page(browser, f"{base}{lang}/post-a-job/", width=360, height=740, today=TODAY)
+        box = page.locator("#f-employer").bounding_box()
+        assert box and box["y"] + box["height"] < 740, box
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        page.context.close()

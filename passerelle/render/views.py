@@ -499,10 +499,13 @@ class Views:
         assert isinstance(page, Page)
         text = page.text(self.lang, self.site.default, self.site.languages)
         html, toc = self.html_with_toc(text.body)
-        content = Markup("<h1>{}</h1>").format(text.title) + Markup(html)
+        form = self.job_form() if page.id == urls.POST_A_JOB and self.has_form else None
+        lead, cut, rest = html.partition("<h2") if form else (html, "", "")  # the form comes after the introduction
+        content = Markup("<h1>{}</h1>").format(text.title) + Markup(lead)
         body = {
             "content": self._shown(str(content), text.lang, html=True, block=True),
-            "form": self.job_form() if page.id == urls.POST_A_JOB and self.has_form else None,
+            "form": form,
+            "rest": self._shown(cut + rest, text.lang, html=True, block=True) if rest else None,
         }
         return PageView(
             planned.path, "page.html", text.title, body, description=text.summary or "", toc=toc, feeds=self.site_feeds()
