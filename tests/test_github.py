@@ -32,7 +32,7 @@ def test_workflows_parse_and_pull_requests_cannot_write() -> None:
     deploy = workflows()["deploy.yml"]
     assert "schedule" in deploy[True] and "push" in deploy[True]
     assert deploy["jobs"]["deploy"]["permissions"]["pages"] == "write"
-    for name, data in workflows().items():
+    for data in workflows().values():
         for job in data["jobs"].values():
             for step in job.get("steps", []):
                 assert "${{" not in step.get("run", ""), "expressions go through env, never into a shell line"
