@@ -224,3 +224,27 @@ def test_every_problem_reaches_the_job_summary_past_githubs_ten_annotations(mini
     assert len(rows) == len(annotations) == 24  # each file: the contract, and the markup in the title
     assert "GitHub en montre 10 à côté des lignes ; les voici tous les 24." in text
     assert "<b" not in text and "&lt;b" in text and "\\|" in text and "CDI \\| \\`x\\`" in text
+
+
+def test_the_mistakes_the_form_used_to_let_through_are_named_with_their_fix(mini: Path) -> None:
+    assert lines(mini, apply="https://lumen/apply") == [
+        "jobs/lumen-studio/dev.yml:9: the field 'apply' is 'https://lumen/apply': its site 'lumen' has no dot; write the "
+        "whole address, for example https://lumen.example.org/careers."
+    ]
+    text = JOB.format(**GOOD).replace("min: 1800", "min: -5")
+    (mini / "jobs" / "lumen-studio" / "dev.yml").write_text(text, encoding="utf-8")
+    assert [p.render("fr") for p in check(mini, dt.date.fromisoformat(TODAY)).problems] == [
+        "jobs/lumen-studio/dev.yml:12: le champ « salary.min » vaut '-5' : écrivez un nombre de 0 à 10000000, sans espace "
+        "ni symbole de devise, comme 1800."
+    ]
+    for typed, meant in (("UK", "GB"), ("France", "FR"), ("Belgique", "BE"), ("fr", "FR")):
+        text = JOB.format(**GOOD).replace("country: FR", f"country: {typed}")
+        (mini / "jobs" / "lumen-studio" / "dev.yml").write_text(text, encoding="utf-8")
+        found = [p.render() for p in check(mini, dt.date.fromisoformat(TODAY)).problems]
+        assert len(found) == 1 and f"is '{typed}', which is not a country code." in found[0], found
+        assert f"'{meant}'" in found[0], found
+    for code in ("EU", "UN", "ZZ"):  # CLDR's regions that are not countries
+        text = JOB.format(**GOOD).replace("country: FR", f"country: {code}")
+        (mini / "jobs" / "lumen-studio" / "dev.yml").write_text(text, encoding="utf-8")
+        assert any("not a country code" in p.render() for p in check(mini, dt.date.fromisoformat(TODAY)).problems)
+

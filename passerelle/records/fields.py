@@ -329,6 +329,18 @@ class Fields:
                 ),
             )
             return None
+        if parts.scheme == "https" and parts.netloc and "." not in parts.netloc and not re.search(r"[\s\\]", value):
+            self.problem(
+                key,
+                M(
+                    "the field '{field}' is {value}: its site '{host}' has no dot; write the whole address, for example "
+                    "https://{host}.example.org/careers.",
+                    field=self.name(key),
+                    value=show(value),
+                    host=parts.netloc,
+                ),
+            )
+            return None
         if parts.scheme != "https" or not parts.netloc or re.search(r"\s", value) or "\\" in value or "." not in parts.netloc:
             allowed = M("an address beginning with https:// or mailto:" if mailto else "an address beginning with https://")
             self.problem(

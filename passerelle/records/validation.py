@@ -445,7 +445,7 @@ class Validator:
                 f.problem(
                     key,
                     M(
-                        "the field 'salary.{field}' is {value}: write a number without spaces or currency sign, such as 1800 (at most {limit}).",
+                        "the field 'salary.{field}' is {value}: write a number from 0 to {limit}, without spaces or currency sign, such as 1800.",
                         field=key,
                         value=show(amount),
                         limit=V.SALARY_MAX,

@@ -88,6 +88,7 @@
     var m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)/.exec(text);
     if (!m || m[1].toLowerCase() !== "https" || !m[2] || text.indexOf("\\") >= 0) return say("err_apply");
     if (m[2].indexOf("@") >= 0) return say("err_apply_at");
+    if (m[2].indexOf(".") < 0) return say("err_apply_host", { host: m[2] });
     return m[2].indexOf(".") > 0 && m[2].slice(-1) !== "." ? null : say("err_apply");
   }
   function near(text, choices, words) {
