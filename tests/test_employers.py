@@ -188,16 +188,15 @@ YAML_MISTAKES = [
         GOOD_FILE.replace("title: Développeuse web", "title: 'Chargée d'affaires'"),
         1,
         "the text of 'title' is in quotes and holds the same quote inside: write it in double quotes, with \\\" for a "
-        "quote inside: title: \"Chargée d'affaires\"",
+        'quote inside: title: "Chargée d\'affaires"',
         "le texte de « title » est entre guillemets et contient le même guillemet : écrivez-le entre guillemets "
-        "doubles, avec \\\" pour un guillemet à l'intérieur : title: \"Chargée d'affaires\"",
+        'doubles, avec \\" pour un guillemet à l\'intérieur : title: "Chargée d\'affaires"',
     ),
     (
         GOOD_FILE.replace("apply: https://lumen-studio.example.org/apply", "apply: @lumen"),
         9,
         "the text of 'apply' begins with '@', which YAML keeps for itself: put the text in quotes: apply: \"@lumen\"",
-        "le texte de « apply » commence par « @ », que YAML se réserve : mettez le texte entre guillemets : "
-        'apply: "@lumen"',
+        'le texte de « apply » commence par « @ », que YAML se réserve : mettez le texte entre guillemets : apply: "@lumen"',
     ),
 ]
 
@@ -247,4 +246,3 @@ def test_the_mistakes_the_form_used_to_let_through_are_named_with_their_fix(mini
         text = JOB.format(**GOOD).replace("country: FR", f"country: {code}")
         (mini / "jobs" / "lumen-studio" / "dev.yml").write_text(text, encoding="utf-8")
         assert any("not a country code" in p.render() for p in check(mini, dt.date.fromisoformat(TODAY)).problems)
-

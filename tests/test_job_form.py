@@ -245,7 +245,11 @@ def fill(page: Any, **values: str) -> dict[str, Any]:
         ({"salary_min": "-5"}, "salary-min", "Write the amount in figures, such as 1800 or 11.65"),
         ({"salary_min": "1.200"}, "salary-min", "without a thousands separator"),
         ({"apply": "https://localhost/jobs"}, "apply", "The site “localhost” has no dot: write the whole address"),
-        ({"apply": "http://orbe.example.org"}, "apply", "How to apply: an address beginning with https://, or an e-mail address."),
+        (
+            {"apply": "http://orbe.example.org"},
+            "apply",
+            "How to apply: an address beginning with https://, or an e-mail address.",
+        ),
         ({"apply": "https://rh@evil.example.org/"}, "apply", "This address hides where it leads"),
         ({"title_fr": "Analyste\x07"}, "title-fr", "holds an invisible or control character (U+0007) at character 9"),
         ({"title_fr": "<b>Analyste</b>"}, "title-fr", "must not contain < > tags"),
