@@ -73,7 +73,9 @@ def form_view(site: Site, catalog: Catalog, t: Strings, script: str) -> dict[str
         }
     inputs["salary_min"]["kind"] = inputs["salary_max"]["kind"] = "amount"
     existing: dict[str, list[str]] = {}
-    for job in catalog.content.jobs:
+    # the ids the site shows (open jobs, and closed ones whose page stays): a job closed long ago or not yet posted
+    # is in no file of the site, and GitHub's editor and `add job` refuse to write over its file all the same
+    for job in (*catalog.jobs, *catalog.recently_closed):
         existing.setdefault(job.employer, []).append(job.id)
     data = {
         "repository": site.repository,
