@@ -129,8 +129,8 @@ def test_filters_narrow_the_list_and_give_a_url_to_share(browser: Any, base: str
     assert page.locator("#q-contract").input_value() == "apprenticeship"
     page.select_option("#q-contract", "")
     page.select_option("#q-level", "")
-    page.select_option("#q-city", "Nantes")
-    page.wait_for_function("document.querySelectorAll('#pa-jobs > li').length === 3")
+    page.select_option("#q-city", "Nantes")  # the three jobs in Nantes, and the fully remote one
+    page.wait_for_function("document.querySelectorAll('#pa-jobs > li').length === 4")
     page.select_option("#q-city", "")
     page.select_option("#q-sort", "posted")
     page.wait_for_function("document.querySelectorAll('#pa-jobs > li').length === 12")
@@ -280,4 +280,46 @@ def test_a_job_past_its_deadline_by_the_readers_clock_is_closed_even_if_the_site
     page, visit = open_page(browser, f"{base}{lang}/{job}", today=TODAY)
     assert page.locator("#pa-closed-now").is_hidden() and page.locator(".pa-apply").count() == 2
     assert visit.blocked == [] and visit.errors == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("lang", ("fr", "ar"))
+def test_alternance_a2_ile_de_france_leads_somewhere(browser: Any, base: str, lang: str) -> None:
+    """The search that used to end on a bare zero: each choice's cost is said, and lifting it shows the jobs."""
+    page, visit = open_page(browser, f"{base}{lang}/jobs/", width=360, height=740)
+    page.click("#pa-filter-box summary")
+    page.select_option("#q-contract", "alternance")
+    page.wait_for_function("document.querySelectorAll('#pa-jobs > li').length === 5")  # 3 apprenticeships, 2 pro
+    show = page.locator("#pa-show")
+    box = show.bounding_box()
+    assert box and box["y"] + box["height"] <= 740  # the count stays in view on a phone, as the button
+    assert "5" in show.inner_text()
+    page.select_option("#q-level", "A2")
+    page.select_option("#q-region", "ile-de-france")
+    page.wait_for_selector("#pa-relax:not([hidden])")
+    assert page.locator("#pa-count").get_attribute("aria-live") == "polite"
+    buttons = page.locator("#pa-relax button")
+    labels = buttons.all_inner_texts()
+    assert len(labels) == 3 and all(label.rstrip().endswith("1") for label in labels), labels
+    assert any("Île-de-France" in label for label in labels)
+    assert page.locator("#pa-relax .pa-job").count() == 1  # the nearest jobs, not an empty page
+    buttons.filter(has_text="Île-de-France").click()
+    page.wait_for_function("document.querySelectorAll('#pa-jobs > li').length === 1")
+    assert "technicienne-support-apprentissage" in page.eval_on_selector("#pa-jobs a", "a => a.href")  # Lille, A2
+    assert page.locator("#pa-relax").is_hidden()
+    assert visit.blocked == [] and visit.errors == []
+    page.context.close()
+
+
+def test_a_fully_remote_job_is_under_every_region(browser: Any, base: str) -> None:
+    page, visit = open_page(browser, f"{base}en/jobs/")
+    for region in ("occitanie", "hauts-de-france"):
+        page.select_option("#q-region", region)
+        page.wait_for_function("document.querySelector('#pa-count').textContent.trim().endsWith('3')")
+        cards = page.locator("#pa-jobs > li")
+        assert "data-scientist-freelance" in " ".join(cards.evaluate_all("els => els.map(e => e.innerHTML)"))
+    page.context.close()
+    region = base + "en/jobs/region/occitanie/"
+    page, visit = open_page(browser, region)  # and in the pre-built list, for a reader without JavaScript
+    assert "data-scientist-freelance" in page.content()
     page.context.close()

@@ -87,12 +87,15 @@ class Catalog:
 
     @cached_property
     def by_region(self) -> dict[str, list[Job]]:
-        """Open jobs of each region named by a job, by name; two spellings of one name (Île-de-France, Ile de France)
-        are one region, under the first spelling met."""
+        """Open jobs of each region named by a job, by name, and in every region the fully remote jobs (a fellow
+        anywhere can take them); two spellings of one name (Île-de-France, Ile de France) are one region, under
+        the first spelling met."""
         names: dict[str, str] = {}
-        out: dict[str, list[Job]] = {}
         for job in self.jobs:
             if job.location.region:
-                name = names.setdefault(ascii_slug(job.location.region), job.location.region)
-                out.setdefault(name, []).append(job)
+                names.setdefault(ascii_slug(job.location.region), job.location.region)
+        out = {
+            name: [j for j in self.jobs if j.remote == "full" or (j.location.region and ascii_slug(j.location.region) == slug)]
+            for slug, name in names.items()
+        }
         return dict(sorted(out.items(), key=lambda item: item[0].casefold()))

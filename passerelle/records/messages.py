@@ -235,4 +235,5 @@ FRENCH: dict[str, str] = {
     "file": "fichier",
     "line": "ligne",
     "message": "message",
+    "the job has no region: fellows who choose a region will not see it. Add region: under location, for example 'region: Auvergne-Rhône-Alpes' for Lyon.": "l'offre n'a pas de région : les participantes qui choisissent une région ne la verront pas. Ajoutez region: sous location, par exemple « region: Auvergne-Rhône-Alpes » pour Lyon.",
 }

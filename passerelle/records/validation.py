@@ -289,6 +289,18 @@ class Validator:
         if not (f.ok and title and contract and location and posted and deadline and apply and description):
             return None
         self.advise(source, posted, deadline, start, apply, description)
+        if location.country == "FR" and not location.region and remote != "full" and (not self.today or deadline >= self.today):
+            self.problems.append(
+                Problem(
+                    source.path,
+                    source.doc.line("location"),
+                    M(
+                        "the job has no region: fellows who choose a region will not see it. Add region: under location, "
+                        "for example 'region: Auvergne-Rhône-Alpes' for Lyon.",
+                    ),
+                    warning=True,
+                )
+            )
         return Job(
             eid,
             jid,

@@ -24,7 +24,7 @@ from passerelle.records.catalog import Catalog
 from passerelle.records.models import Employer, Job, Page, Story, Text
 from passerelle.records.settings import Site
 from passerelle.records.strings import Strings
-from passerelle.records.vocabulary import FRENCH_LEVELS, REMOTE
+from passerelle.records.vocabulary import CONTRACT_GROUPS, FRENCH_LEVELS, REMOTE
 from passerelle.render.job_form import form_view
 from passerelle.render.impact import bar_chart, column_chart, measure
 from passerelle.render.media import Media
@@ -290,6 +290,11 @@ class Views:
             "regions": [
                 {"value": urls.region_slug(name), "label": name, "url": self.href(urls.region_list(name)), "n": len(jobs)}
                 for name, jobs in c.by_region.items()
+            ],
+            "groups": [
+                {"value": g, "label": self.t(f"filter_group_{g}"), "members": list(members)}
+                for g, members in CONTRACT_GROUPS.items()
+                if len(members) > 1
             ],
             "cities": sorted({j.location.city for j in c.jobs if j.location.city}, key=str.casefold),
             "remote": [{"value": r, "label": self.t(f"remote_{r}")} for r in REMOTE],

@@ -28,11 +28,14 @@
     fields.forEach(function (name) { out[name] = form.elements[name].value; });
     return out;
   }
+  var GROUPS = {};
+  JSON.parse(form.getAttribute("data-groups") || "[]").forEach(function (g) { GROUPS[g.value] = g.members; });
   function fits(job, s) {
     if (job.deadline < TODAY) return false; // closed by the reader's clock, even if the site was built before
-    if (s.contract && job.contract !== s.contract) return false;
-    if (s.region && job.region !== s.region) return false;
-    if (s.city && job.city !== s.city) return false;
+    // a group (alternance) covers its contracts; a fully remote job fits every place
+    if (s.contract && job.contract !== s.contract && (GROUPS[s.contract] || []).indexOf(job.contract) < 0) return false;
+    if (s.region && job.region !== s.region && job.remote !== "full") return false;
+    if (s.city && job.city !== s.city && job.remote !== "full") return false;
     if (s.remote && job.remote !== s.remote) return false;
     if (s.employer && job.employer !== s.employer) return false;
     if (s.sector && job.sector !== s.sector) return false;
@@ -40,13 +43,56 @@
     if (s.level && job.level && LEVELS.indexOf(job.level) > LEVELS.indexOf(s.level)) return false;
     return true;
   }
-  function render() {
-    var s = state();
-    var found = index.jobs.filter(function (job) { return fits(job, s); });
-    found.sort(function (a, b) {
+  function sorted(found, s) {
+    return found.sort(function (a, b) {
       var x = s.sort === "posted" ? b.posted.localeCompare(a.posted) : a.deadline.localeCompare(b.deadline);
       return x || a.key.localeCompare(b.key);
     });
+  }
+  var relax = document.getElementById("pa-relax");
+  var show = document.getElementById("pa-show");
+  function nothing(s) {
+    // never a bare zero: what each choice costs, as a button that lifts it, and the jobs of the best of them
+    relax.textContent = "";
+    var options = fields.filter(function (name) { return name !== "sort" && s[name]; }).map(function (name) {
+      var without = Object.assign({}, s);
+      without[name] = "";
+      var select = form.elements[name];
+      return { name: name, label: select.options[select.selectedIndex].textContent.trim(),
+        jobs: index.jobs.filter(function (job) { return fits(job, without); }) };
+    }).sort(function (a, b) { return b.jobs.length - a.jobs.length; });
+    var intro = document.createElement("p");
+    intro.textContent = form.getAttribute("data-none");
+    relax.appendChild(intro);
+    var ul = document.createElement("ul");
+    options.forEach(function (o) {
+      var li = document.createElement("li"), button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button";
+      var parts = form.getAttribute("data-without").replace("{n}", o.jobs.length).split("{filter}");
+      var name = document.createElement("bdi"); // a place or a level in Latin letters inside Arabic keeps its order
+      name.textContent = o.label;
+      button.append(parts[0], name, parts[1] || "");
+      button.addEventListener("click", function () { form.elements[o.name].value = ""; shown = STEP; render(); count.focus(); });
+      li.appendChild(button);
+      ul.appendChild(li);
+    });
+    relax.appendChild(ul);
+    var best = options[0] && options[0].jobs.length ? sorted(options[0].jobs, s).slice(0, 3) : [];
+    if (best.length) {
+      var near = document.createElement("p");
+      near.textContent = form.getAttribute("data-nearest");
+      relax.appendChild(near);
+      var cards = document.createElement("ul");
+      cards.className = "pa-cards pa-jobs";
+      cards.innerHTML = best.map(function (job) { return job.card; }).join(""); // cards are our own HTML, escaped at build
+      relax.appendChild(cards);
+    }
+    relax.hidden = false;
+  }
+  function render() {
+    var s = state();
+    var found = sorted(index.jobs.filter(function (job) { return fits(job, s); }), s);
     if (!list) {
       list = document.createElement("ul");
       list.className = "pa-cards pa-jobs";
@@ -55,6 +101,9 @@
     }
     list.innerHTML = found.slice(0, shown).map(function (job) { return job.card; }).join("");
     count.textContent = count.getAttribute("data-template").replace("{n}", found.length);
+    show.textContent = form.getAttribute("data-show").replace("{n}", found.length);
+    show.hidden = false;
+    if (found.length) { relax.hidden = true; relax.textContent = ""; } else nothing(s);
     moreWrap.hidden = found.length <= shown;
     if (pager) pager.hidden = true;
     var query = new URLSearchParams();
@@ -72,6 +121,7 @@
     });
   }
   form.addEventListener("change", function () { shown = STEP; load(render); });
+  show.addEventListener("click", function () { box.open = false; }); // on a phone: close the filters, see the list
   more.addEventListener("click", function () { shown += STEP; render(); });
   var query = new URLSearchParams(location.search);
   var any = false;
