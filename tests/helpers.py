@@ -42,6 +42,7 @@ contract: apprenticeship
 location:
   city: Lyon
   country: FR
+  region: Auvergne-Rhône-Alpes
 posted: 2026-09-01
 deadline: 2036-06-30
 apply: https://example.org/apply

@@ -73,7 +73,7 @@ def test_messages_in_french_and_as_pull_request_annotations(project: Path) -> No
         "jobs/lumen-studio/x.yml:4: le champ « contract » vaut 'aprenticeship', ce qui n'est pas permis. Vouliez-vous "
         "dire « apprenticeship » ? Écrivez l'une de ces valeurs : apprenticeship, professionalisation, internship, "
         "fixed-term, permanent, freelance.",
-        "jobs/lumen-studio/x.yml:9: champ inconnu « deadlline ». Vouliez-vous dire « deadline » ? Les champs d'une offre "
+        "jobs/lumen-studio/x.yml:10: champ inconnu « deadlline ». Vouliez-vous dire « deadline » ? Les champs d'une offre "
         "sont : title, contract, location, remote, posted, deadline, start, apply, description, french_level, training, "
         "salary, tags.",
     ]

@@ -25,6 +25,7 @@ contract: permanent
 location:
   city: {city}
   country: FR
+  region: Auvergne-Rhône-Alpes
 posted: 2026-11-01
 deadline: 2036-01-01
 apply: https://lumen-studio.example.org/apply
@@ -482,7 +483,7 @@ def test_urls_with_credentials_are_refused(project: Path, url: str) -> None:
     text = JOB.format(title="Dev", city="Lyon").replace("https://lumen-studio.example.org/apply", url)
     (project / "jobs" / "lumen-studio" / "x.yml").write_text(text, encoding="utf-8")
     lines = check_lines(project)
-    assert lines and lines[0].startswith("jobs/lumen-studio/x.yml:8: the field 'apply'"), lines
+    assert lines and lines[0].startswith("jobs/lumen-studio/x.yml:9: the field 'apply'"), lines
 
 
 # -- 12. scope reads the base branch and both sides of every change ----------------------------------------

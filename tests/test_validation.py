@@ -26,7 +26,7 @@ def test_a_good_job_is_valid(mini: Path) -> None:
             ("deadline: 2036-06-30", "deadlline: 2036-06-30"),
             [
                 "jobs/lumen-studio/dev.yml:1: the field 'deadline' is missing: it is required, a date written YYYY-MM-DD.",
-                "jobs/lumen-studio/dev.yml:9: unknown field 'deadlline'. Did you mean 'deadline'? The fields of a job are: "
+                "jobs/lumen-studio/dev.yml:10: unknown field 'deadlline'. Did you mean 'deadline'? The fields of a job are: "
                 "title, contract, location, remote, posted, deadline, start, apply, description, french_level, training, salary, tags.",
             ],
         ),
@@ -40,25 +40,25 @@ def test_a_good_job_is_valid(mini: Path) -> None:
         (
             ("posted: 2026-09-01", "posted: 01/09/2026"),
             [
-                "jobs/lumen-studio/dev.yml:8: the field 'posted' is '01/09/2026', which is not a date: write it as YYYY-MM-DD, for example 2026-09-01.",
+                "jobs/lumen-studio/dev.yml:9: the field 'posted' is '01/09/2026', which is not a date: write it as YYYY-MM-DD, for example 2026-09-01.",
             ],
         ),
         (
             ("deadline: 2036-06-30", "deadline: 2026-08-01"),
             [
-                "jobs/lumen-studio/dev.yml:9: the deadline (2026-08-01) is before the date posted (2026-09-01): the deadline must be on or after it.",
+                "jobs/lumen-studio/dev.yml:10: the deadline (2026-08-01) is before the date posted (2026-09-01): the deadline must be on or after it.",
             ],
         ),
         (
             ("apply: https://example.org/apply", "apply: http://example.org/apply"),
             [
-                "jobs/lumen-studio/dev.yml:10: the field 'apply' is 'http://example.org/apply': write an address beginning with https:// or mailto:, for example https://example.org/careers.",
+                "jobs/lumen-studio/dev.yml:11: the field 'apply' is 'http://example.org/apply': write an address beginning with https:// or mailto:, for example https://example.org/careers.",
             ],
         ),
         (
             ("apply: https://example.org/apply", "apply: mailto:not-an-address"),
             [
-                "jobs/lumen-studio/dev.yml:10: the field 'apply' is 'mailto:not-an-address', which is not a valid e-mail address: write mailto:jobs@example.org.",
+                "jobs/lumen-studio/dev.yml:11: the field 'apply' is 'mailto:not-an-address', which is not a valid e-mail address: write mailto:jobs@example.org.",
             ],
         ),
         (
@@ -88,7 +88,7 @@ def test_a_good_job_is_valid(mini: Path) -> None:
         (
             ("description: Une description.\n", "description: Une description.\nfrench_level: b1\n"),
             [
-                "jobs/lumen-studio/dev.yml:12: the field 'french_level' is 'b1', which is not allowed. Did you mean 'B1'? Write one of: A1, A2, B1, B2, C1, C2.",
+                "jobs/lumen-studio/dev.yml:13: the field 'french_level' is 'b1', which is not allowed. Did you mean 'B1'? Write one of: A1, A2, B1, B2, C1, C2.",
             ],
         ),
         (
@@ -97,15 +97,15 @@ def test_a_good_job_is_valid(mini: Path) -> None:
                 "description: Une description.\nsalary:\n  min: 1800\n  max: 1200\n  currency: EURO\n  period: monthly\n",
             ),
             [
-                "jobs/lumen-studio/dev.yml:14: the salary max (1200) is below its min (1800): max must be at least min.",
-                "jobs/lumen-studio/dev.yml:15: the field 'salary.currency' is 'EURO', which is not a currency code: write a three-letter ISO 4217 code such as EUR.",
-                "jobs/lumen-studio/dev.yml:16: the field 'salary.period' is 'monthly', which is not allowed. Did you mean 'month'? Write one of: hour, day, month, year.",
+                "jobs/lumen-studio/dev.yml:15: the salary max (1200) is below its min (1800): max must be at least min.",
+                "jobs/lumen-studio/dev.yml:16: the field 'salary.currency' is 'EURO', which is not a currency code: write a three-letter ISO 4217 code such as EUR.",
+                "jobs/lumen-studio/dev.yml:17: the field 'salary.period' is 'monthly', which is not allowed. Did you mean 'month'? Write one of: hour, day, month, year.",
             ],
         ),
         (
             ("description: Une description.\n", "description: Une description.\nremote: partial\n"),
             [
-                "jobs/lumen-studio/dev.yml:12: the field 'remote' is 'partial', which is not allowed. Write one of: onsite, hybrid, full.",
+                "jobs/lumen-studio/dev.yml:13: the field 'remote' is 'partial', which is not allowed. Write one of: onsite, hybrid, full.",
             ],
         ),
     ],
@@ -164,7 +164,7 @@ def test_job_of_an_unknown_employer(mini: Path) -> None:
         (
             "jobs/lumen-studio/dev.yml",
             GOOD_JOB + "title: again\n",
-            "jobs/lumen-studio/dev.yml:12: the field 'title' is written twice (first on line 1): keep only one.",
+            "jobs/lumen-studio/dev.yml:13: the field 'title' is written twice (first on line 1): keep only one.",
         ),
         (
             "jobs/lumen-studio/dev.yml",
