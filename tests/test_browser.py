@@ -323,3 +323,28 @@ def test_a_fully_remote_job_is_under_every_region(browser: Any, base: str) -> No
     page, visit = open_page(browser, region)  # and in the pre-built list, for a reader without JavaScript
     assert "data-scientist-freelance" in page.content()
     page.context.close()
+
+
+@pytest.mark.parametrize("lang", ("fr", "ar"))
+@pytest.mark.parametrize("job", ("jobs/lumen-studio/developpeuse-web-alternance/", "jobs/veille-cyber-sud/pentest-stage/"))
+def test_a_job_page_on_a_phone_says_what_matters_on_the_first_screen(browser: Any, base: str, lang: str, job: str) -> None:
+    page, visit = open_page(browser, f"{base}{lang}/{job}", width=360, height=740)
+    for selector in (
+        "h1",
+        ".pa-jobhead__employer",
+        ".pa-badge--contract",
+        ".pa-badge--level",
+        ".pa-jobhead__place",
+        ".pa-jobhead__deadline time",
+        ".pa-apply",
+    ):
+        box = page.locator(selector).first.bounding_box()
+        assert box and box["y"] + box["height"] <= 740, (selector, box)
+    notice = page.locator(".pa-notice")
+    if notice.count():  # the text in another language: the notice names it, and stays small
+        assert notice.bounding_box()["height"] < 80
+        assert any(name in notice.inner_text() for name in ("anglais", "الإنجليزية", "français", "الفرنسية"))
+    explain = page.locator(".pa-facts .pa-explain")
+    assert explain.count() == 2 and all(len(text) > 20 for text in explain.all_inner_texts())  # alternance, B1: in words
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.context.close()

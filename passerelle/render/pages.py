@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import babel
+import babel.lists
 import jinja2
 from markupsafe import Markup
 
@@ -99,7 +100,9 @@ class LanguageRenderer:
         view = self.views.page(planned)
         body = self.env.get_template(view.template).render(v=view.body, title=view.title, **self.context)
         if view.fallbacks:
-            body = self.env.get_template("notice.html").render(**self.context) + body
+            names = [babel.Locale.parse(code).get_display_name(self.lang) or code for code in sorted(view.fallbacks)]
+            languages = babel.lists.format_list(names, locale=self.lang)
+            body = self.env.get_template("notice.html").render(languages=languages, **self.context) + body
         return RenderedPage(view.path, view.title, body, self.head(view), view.toc)
 
     def head(self, view: PageView) -> str:
