@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -348,3 +349,45 @@ def test_a_job_page_on_a_phone_says_what_matters_on_the_first_screen(browser: An
     assert explain.count() == 2 and all(len(text) > 20 for text in explain.all_inner_texts())  # alternance, B1: in words
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.context.close()
+
+
+@pytest.mark.parametrize("lang", ("fr", "ar"))
+def test_share_asks_nothing_of_another_site_before_a_tap(browser: Any, base: str, lang: str) -> None:
+    job = "jobs/lumen-studio/developpeuse-web-alternance/"
+    page, visit = open_page(browser, f"{base}{lang}/{job}", width=360, height=740)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    box = page.locator(".pa-share")
+    url = f"https://passerelle.example.org/{lang}/{job}"
+    assert box.get_attribute("data-url") == url
+    links = dict(
+        zip(box.locator("a").all_inner_texts(), box.locator("a").evaluate_all("els => els.map(a => a.href)"), strict=True)
+    )
+    assert links["WhatsApp"].startswith("https://wa.me/?text=") and urllib.parse.quote(url, safe="") in links["WhatsApp"]
+    assert links["Telegram"].startswith("https://t.me/share/url?url=")
+    assert [k for k in links if k not in ("WhatsApp", "Telegram")] and any(v.startswith("mailto:?") for v in links.values())
+    native = box.locator(".pa-share__native")
+    if page.evaluate("!!navigator.share"):  # the phone's own share sheet first, the links behind it
+        assert native.is_visible() and box.locator(".pa-share__links").is_hidden()
+        native.click()  # headless Chromium has no share sheet: the links come back
+        page.wait_for_selector(".pa-share__links:not([hidden])")
+    box.locator(".pa-share__copy").click()
+    page.wait_for_function("document.querySelector('.pa-share__status').textContent !== ''")
+    assert page.evaluate("navigator.clipboard.readText()") == url
+    assert visit.blocked == [] and visit.errors == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("lang", ("fr", "ar"))
+def test_a_job_prints_on_one_page_with_the_address_to_apply(browser: Any, base: str, lang: str) -> None:
+    import re
+
+    for job in ("jobs/lumen-studio/developpeuse-web-alternance/", "jobs/veille-cyber-sud/pentest-stage/"):
+        page, visit = open_page(browser, f"{base}{lang}/{job}")
+        pdf = page.pdf(format="A4")
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, job
+        page.emulate_media(media="print")
+        apply = page.locator(".pa-apply").first
+        written = page.evaluate("a => getComputedStyle(a, '::after').content", apply.element_handle())
+        assert apply.get_attribute("href") in written
+        assert page.locator(".pa-share").is_hidden() and page.locator(".md-header").is_hidden()
+        page.context.close()

@@ -131,6 +131,8 @@ def plan(site: Site, catalog: Catalog) -> tuple[Plan, list[Problem]]:
             claims.claim(f"{lang}/{folder}", owner)
         claims.claim(f"{lang}/{urls.NOT_FOUND}", "the page for missing addresses")
         claims.claim(f"{lang}/{urls.JOBS_INDEX}", "the jobs list's filters")
+        for job in catalog.jobs:
+            claims.claim(f"{lang}/{urls.job_calendar(job.key)}", f"the deadline of {job.source}")
         for page in pages:
             claims.claim(f"{lang}/{urls.page_file(page.path)}", page.claimant)
         for feed in feeds:

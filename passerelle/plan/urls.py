@@ -41,6 +41,11 @@ def story(story_id: str) -> str:
     return f"{STORIES}{story_id}/"
 
 
+def job_calendar(key: str) -> str:
+    """The job's deadline as an iCalendar file, beside its page."""
+    return f"{job(key)}deadline.ics"
+
+
 def employer(employer_id: str) -> str:
     return f"{EMPLOYERS}{employer_id}/"
 

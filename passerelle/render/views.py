@@ -13,7 +13,7 @@ import functools
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import babel.dates
 from markupsafe import Markup, escape
@@ -411,6 +411,9 @@ class Views:
             "description": description,
             "tags": list(job.tags),
             "report": self._report_url(job) if is_open else "",
+            "calendar": self.href(urls.job_calendar(job.key)) if is_open else "",
+            "share": self._share(self.plain(job.title), self.site.lang_url(self.lang, planned.path)) if is_open else None,
+            "report_email": self._report_email(job) if is_open and self.site.contact else "",
             "stories": [self.story_card(s) for s in c.stories_of(employer.id)],
             "jobs": self.href(urls.JOBS),
         }
@@ -426,6 +429,25 @@ class Views:
             jsonld=jsonld,
             feeds=(self.feed(t("feed_jobs"), "jobs"),),
         )
+
+    def _share(self, title: str, url: str) -> dict[str, str]:
+        """Links that send a page with the apps fellows use; none is followed before a tap (share.js adds the
+        browser's own share sheet where there is one)."""
+        text = f"{title} {url}"
+        return {
+            "title": title,
+            "url": url,
+            "whatsapp": f"https://wa.me/?{urlencode({'text': text})}",
+            "telegram": f"https://t.me/share/url?{urlencode({'url': url, 'text': title})}",
+            "email": f"mailto:?{urlencode({'subject': title, 'body': url}, quote_via=quote)}",
+            "script": self.href("assets/passerelle/share.js"),
+        }
+
+    def _report_email(self, job: Job) -> str:
+        """An e-mail to the programme about a job, for a reader without a GitHub account."""
+        subject = f"{self.t('report_offer')}: {job.key}"
+        body = f"{self.site.lang_url(self.lang, urls.job(job.key))}\n\n{self.t('report_body')}\n"
+        return f"mailto:{self.site.contact}?{urlencode({'subject': subject, 'body': body}, quote_via=quote)}"
 
     def _report_url(self, job: Job) -> str:
         """A prefilled issue on the project's repository to report a job (empty where none is configured)."""
