@@ -391,3 +391,29 @@ def test_a_job_prints_on_one_page_with_the_address_to_apply(browser: Any, base: 
         assert apply.get_attribute("href") in written
         assert page.locator(".pa-share").is_hidden() and page.locator(".md-header").is_hidden()
         page.context.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "job"),
+    [
+        ("fr", "Lille", "sante-numerique-nord/technicienne-support-apprentissage"),
+        ("fr", "B2", "orbe-donnees/data-engineer-cdi"),
+        ("fr", "professionnalisation", "cooperative-du-code/developpeuse-python-professionnalisation"),
+        ("ar", "Lille", "sante-numerique-nord/technicienne-support-apprentissage"),
+        ("ar", "Paris", "orbe-donnees/data-engineer-cdi"),
+        ("ar", "B2", "orbe-donnees/data-engineer-cdi"),
+        ("ar", "إيل دو فرانس", "orbe-donnees/data-engineer-cdi"),
+        ("ar", "بالتناوب", "lumen-studio/developpeuse-web-alternance"),
+    ],
+)
+def test_search_finds_each_fact_a_fellow_types(browser: Any, base: str, lang: str, query: str, job: str) -> None:
+    """Each fact of a job is its own words in the index (no label glued to its value), regions in the reader's
+    script; on a phone, the first result is on the first screen."""
+    page, visit = open_page(browser, f"{base}{lang}/search/?q={urllib.parse.quote(query)}", width=360, height=740)
+    page.wait_for_selector(".pa-search__link", timeout=15000)
+    links = page.eval_on_selector_all(".pa-search__link", "els => els.map(e => e.getAttribute('href'))")
+    assert f"/{lang}/jobs/{job}/" in links, links
+    first = page.locator(".pa-search__link").first.bounding_box()
+    assert first and first["y"] + first["height"] <= 740
+    assert visit.blocked == [] and visit.errors == []
+    page.context.close()

@@ -14,6 +14,7 @@ import yaml
 
 from passerelle.records.messages import M
 from passerelle.records.problems import Problem
+from passerelle.records.text import ascii_slug
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,10 @@ class Strings:
     def __call__(self, key: str, **values: object) -> str:
         text = self.table[key]
         return text.format(**values) if values else text
+
+    def region(self, name: str) -> str:
+        """A region's name in this language when the strings know it (the regions of France), else as written."""
+        return self.table.get(f"region_{ascii_slug(name)}", name)
 
     def date(self, day: dt.date, style: str = "long") -> str:
         key = ("date", day, style)

@@ -167,8 +167,14 @@ class Views:
     def site_feeds(self) -> tuple[dict[str, str], ...]:
         return (self.feed(self.t("feed_jobs"), "jobs"), self.feed(self.t("feed_stories"), "stories"))
 
-    def place(self, job: Job) -> str:
-        parts = [p for p in (job.location.city, job.location.region) if p]
+    def place(self, job: Job, both: bool = False) -> str:
+        """City, region and country in the reader's language (`both`: the region's own name beside it, as a
+        fellow will see it written in France)."""
+        region = job.location.region
+        shown = self.t.region(region) if region else None
+        if region and shown != region and both:
+            shown = f"{shown} ({region})"
+        parts = [p for p in (job.location.city, shown) if p]
         country = self.t.country(job.location.country)
         return ", ".join([*parts, country]) if parts else country
 
@@ -255,7 +261,7 @@ class Views:
     def _list(self, planned: PlannedPage) -> PageView:
         listing = planned.subject
         assert isinstance(listing, ListPage)
-        label = self.t(f"contract_{listing.key}") if listing.kind == "contract" else listing.key
+        label = self.t(f"contract_{listing.key}") if listing.kind == "contract" else self.t.region(listing.key)
         feed = self.feed(f"{self.t('feed_jobs')} · {label}" if listing.kind == "contract" else self.t("feed_jobs"), listing.feed)
         title = f"{self.t('jobs_title')} · {label}" if label else self.t("jobs_title")
         pager = {
@@ -288,7 +294,12 @@ class Views:
                 if jobs
             ],
             "regions": [
-                {"value": urls.region_slug(name), "label": name, "url": self.href(urls.region_list(name)), "n": len(jobs)}
+                {
+                    "value": urls.region_slug(name),
+                    "label": self.t.region(name),
+                    "url": self.href(urls.region_list(name)),
+                    "n": len(jobs),
+                }
                 for name, jobs in c.by_region.items()
             ],
             "groups": [
@@ -398,6 +409,7 @@ class Views:
             "logo": logo or "",
             "training": self.shown(job.training),
             "place": self.place(job),
+            "place_both": self.place(job, both=True),
             "start": job.start.isoformat() if job.start else "",
             "start_text": t.date(job.start) if job.start else "",
             "deadline": job.deadline.isoformat(),
