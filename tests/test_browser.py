@@ -417,3 +417,20 @@ def test_search_finds_each_fact_a_fellow_types(browser: Any, base: str, lang: st
     assert first and first["y"] + first["height"] <= 740
     assert visit.blocked == [] and visit.errors == []
     page.context.close()
+
+
+def test_the_language_menu_keeps_the_filters_and_the_search(browser: Any, base: str) -> None:
+    page, visit = open_page(browser, f"{base}fr/jobs/")
+    page.select_option("#q-contract", "alternance")
+    page.select_option("#q-level", "B1")
+    page.wait_for_function("location.search.includes('level=B1')")
+    page.eval_on_selector(".md-select__link[hreflang='ar']", "a => a.click()")
+    page.wait_for_url(f"{base}ar/jobs/?contract=alternance&level=B1")
+    page.wait_for_function("document.querySelector('#q-level').value === 'B1'")
+    assert page.locator("#q-contract").input_value() == "alternance"
+    page.goto(f"{base}fr/search/")
+    page.fill("#pa-search input", "Lyon")
+    page.eval_on_selector(".md-select__link[hreflang='en']", "a => a.click()")
+    page.wait_for_url(f"{base}en/search/?q=Lyon")
+    assert visit.blocked == [] and visit.errors == []
+    page.context.close()

@@ -1,3 +1,4 @@
+// Two small jobs that every page needs: closed jobs by the reader's clock, and a language menu that keeps choices.
 // By the reader's clock: a job whose deadline has passed is closed, whatever day the site was last built (the
 // daily rebuild may have failed, or GitHub may have stopped its schedule). Pages carry each job's deadline
 // (data-deadline on cards, data-pa-deadline on a job page): closed jobs leave the lists, and a job page says it
@@ -25,4 +26,22 @@
     }
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run); else run();
+})();
+
+// The language menu keeps what the reader chose: the filters of the jobs list and the words of a search go
+// with her to the same page in another language (the lists and the search read the same parameters).
+(function () {
+  "use strict";
+  function keep() {
+    document.querySelectorAll(".md-select__link[hreflang]").forEach(function (link) {
+      link.addEventListener("click", function () {
+        var query = new URLSearchParams(location.search);
+        var search = document.querySelector("#pa-search input");
+        if (search && search.value) query.set("q", search.value);
+        var href = link.getAttribute("href").split("?")[0].split("#")[0];
+        link.setAttribute("href", href + (query.toString() ? "?" + query.toString() : ""));
+      });
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", keep); else keep();
 })();
