@@ -84,7 +84,7 @@ def test_language_switch_keeps_the_same_page(browser: Any, base: str) -> None:
 def test_right_to_left_languages_are_laid_out_right_to_left(browser: Any, base: str, lang: str) -> None:
     page, _ = open_page(browser, f"{base}{lang}/{PAGES['job']}", width=800)
     assert page.evaluate("getComputedStyle(document.querySelector('article h1')).direction") == "rtl"
-    link = page.locator(".pa-employer a").bounding_box()  # a short inline link under the title
+    link = page.locator(".pa-jobhead__employer > :first-child").bounding_box()  # the employer, above the title
     content = page.locator(".md-content__inner").bounding_box()
     assert link and content
     right_gap = content["x"] + content["width"] - (link["x"] + link["width"])

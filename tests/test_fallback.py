@@ -9,7 +9,7 @@ import pytest
 
 from conftest import TODAY, copy_project, run
 
-NOTICE = "Part of this page is not translated into English yet"
+NOTICE = "Not yet in English: this text is in"
 FRENCH_TITLE = "Chargée de projet numérique"
 
 

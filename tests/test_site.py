@@ -82,7 +82,7 @@ def test_fallback_text_is_marked_and_announced(site: Path) -> None:
     # This job has a French description only: the English page shows it, marked as French.
     en = page(site, "en/jobs/veille-cyber-sud/analyste-soc-alternance/index.html")
     assert re.search(r'<div lang="fr" dir="ltr">\s*<p>Surveiller les alertes', en)
-    assert "Part of this page is not translated into English yet" in en
+    assert "Not yet in English: this text is in French." in en
     # A page fully translated carries no notice.
     fr = page(site, "fr/jobs/veille-cyber-sud/analyste-soc-alternance/index.html")
     assert "pas encore traduite" not in fr
