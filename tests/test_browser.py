@@ -23,6 +23,7 @@ PAGES = {
     "employer": "employers/lumen-studio/",
     "page": "about/",
     "post a job": "post-a-job/",
+    "glossary": "glossary/",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 import json
 import re
 import subprocess
@@ -202,3 +203,22 @@ def test_rebuild_is_byte_identical(site: Path, tmp_path: Path) -> None:
         run(ROOT, "build", "--out", str(third), "--today", TODAY, "--quiet", "--jobs", "1", "--handover", "files").returncode == 0
     )
     assert tree(third) == tree(site)
+
+
+def test_plain_words_for_every_contract_and_level_in_every_language(site: Path) -> None:
+    """The glossary explains each contract and each CEFR level in one sentence, and each job links to it."""
+    import yaml
+    from markupsafe import escape
+
+    from passerelle.records.vocabulary import CONTRACTS, FRENCH_LEVELS
+
+    for lang in LANGS:
+        strings = yaml.safe_load((ROOT / "theme" / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))
+        glossary = page(site, f"{lang}/glossary/index.html")
+        for key in [f"explain_contract_{c}" for c in CONTRACTS] + [f"explain_level_{level}" for level in FRENCH_LEVELS]:
+            sentence = str(escape(strings[key]))
+            assert sentence in glossary, (lang, key)
+        job = page(site, f"{lang}/jobs/lumen-studio/developpeuse-web-alternance/index.html")
+        assert str(escape(strings["explain_contract_apprenticeship"])) in job
+        assert str(escape(strings["explain_level_B1"])) in job
+        assert f'href="/{lang}/glossary/"' in job

@@ -37,6 +37,7 @@ RESERVED_IDS = {
 jobs/region/ and jobs/page/; stories/<id>/ beside the list's stories/index."""
 RESERVED_PAGES = (
     "impact",
+    "glossary",
     "index",
     "jobs",
     "stories",

@@ -24,7 +24,7 @@ from passerelle.records.catalog import Catalog
 from passerelle.records.models import Employer, Job, Page, Story, Text
 from passerelle.records.settings import Site
 from passerelle.records.strings import Strings
-from passerelle.records.vocabulary import CONTRACT_GROUPS, FRENCH_LEVELS, REMOTE
+from passerelle.records.vocabulary import CONTRACT_GROUPS, CONTRACTS, FRENCH_LEVELS, REMOTE
 from passerelle.render.job_form import form_view
 from passerelle.render.impact import bar_chart, column_chart, measure
 from passerelle.render.media import Media
@@ -238,6 +238,7 @@ class Views:
             "employer": self._employer,
             "page": self._page,
             "impact": self._impact,
+            "glossary": self._glossary,
         }
         return builders[planned.kind](planned)
 
@@ -406,6 +407,7 @@ class Views:
             "region": job.location.region or "",
             "level": job.french_level or "",
             "level_explained": t(f"explain_level_{job.french_level or 'any'}"),
+            "glossary": self.href(urls.GLOSSARY),
             "logo": logo or "",
             "training": self.shown(job.training),
             "place": self.place(job),
@@ -620,6 +622,19 @@ class Views:
             planned.path, "impact.html", t("impact_title"), body, description=t("impact_intro"), feeds=self.site_feeds()
         )
 
+    def _glossary(self, planned: PlannedPage) -> PageView:
+        """Plain words: each contract and each level of French in one sentence, as beside the value on each job."""
+        t = self.t
+        body = {
+            "contracts": [{"term": t(f"contract_{c}"), "text": t(f"explain_contract_{c}"), "id": c} for c in CONTRACTS],
+            "alternance": {"term": t("filter_group_alternance"), "text": t("glossary_alternance")},
+            "levels": [{"term": level, "text": t(f"explain_level_{level}"), "id": level.lower()} for level in FRENCH_LEVELS],
+            "jobs": self.href(urls.JOBS),
+        }
+        return PageView(
+            planned.path, "glossary.html", t("glossary_title"), body, description=t("glossary_intro"), feeds=self.site_feeds()
+        )
+
     def nav(self) -> list[dict[str, str]]:
         """The sidebar and tabs: the listings and the editorial pages, never the records."""
         items = [
@@ -645,6 +660,7 @@ class Views:
         return {
             "pages": pages,
             "impact": self.href(urls.IMPACT),
+            "glossary": self.href(urls.GLOSSARY),
             "jobs_feed": self.href(urls.feed("jobs")),
             "stories_feed": self.href(urls.feed("stories")),
             "languages": [
