@@ -61,13 +61,13 @@ def required_inputs() -> list[str]:
 
 def form_view(site: Site, catalog: Catalog, t: Strings, script: str) -> dict[str, Any]:
     """What the template of the form reads, the rules as one JSON document among them."""
-    inputs = {}
+    inputs, required = {}, required_inputs()
     for path, name in FORM_INPUTS:
         field = spec.field("job", path)
         inputs[name] = {
             "field": path,
             "kind": field.kind,
-            "required": name in required_inputs(),
+            "required": name in required,
             "choices": list(field.choices),
             "unless": [dict(FORM_INPUTS)[field.unless[0]], field.unless[1]] if field.unless else None,
         }
@@ -106,7 +106,7 @@ def form_view(site: Site, catalog: Catalog, t: Strings, script: str) -> dict[str
     return {
         "data": Markup(script_json(data)),
         "employers": [{"value": e.id, "label": e.name} for e in catalog.employers],
-        "required": required_inputs(),
+        "required": required,
         "contact": site.contact,
         "repository": site.repository,
         "script": script,
