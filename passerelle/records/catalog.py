@@ -90,12 +90,10 @@ class Catalog:
         """Open jobs of each region named by a job, by name, and in every region the fully remote jobs (a fellow
         anywhere can take them); two spellings of one name (Île-de-France, Ile de France) are one region, under
         the first spelling met."""
+        slugs = {j.key: ascii_slug(j.location.region) for j in self.jobs if j.location.region}
         names: dict[str, str] = {}
         for job in self.jobs:
             if job.location.region:
-                names.setdefault(ascii_slug(job.location.region), job.location.region)
-        out = {
-            name: [j for j in self.jobs if j.remote == "full" or (j.location.region and ascii_slug(j.location.region) == slug)]
-            for slug, name in names.items()
-        }
+                names.setdefault(slugs[job.key], job.location.region)
+        out = {name: [j for j in self.jobs if j.remote == "full" or slugs.get(j.key) == slug] for slug, name in names.items()}
         return dict(sorted(out.items(), key=lambda item: item[0].casefold()))

@@ -89,6 +89,7 @@ class LanguageRenderer:
         }
         self.og_locales = [og_locale(code) for code in (self.lang, *(c for c in site.languages if c != self.lang))]
         """This language's Open Graph locale, then the others' (the same on every page: computed once)."""
+        self._notices: dict[frozenset[str], str] = {}
 
     def _fragment(self, name: str, view: dict[str, Any]) -> Markup:
         return Markup(self.env.get_template(f"{name}.html").render(v=view, **self.context))
@@ -100,10 +101,16 @@ class LanguageRenderer:
         view = self.views.page(planned)
         body = self.env.get_template(view.template).render(v=view.body, title=view.title, **self.context)
         if view.fallbacks:
-            names = [babel.Locale.parse(code).get_display_name(self.lang) or code for code in sorted(view.fallbacks)]
-            languages = babel.lists.format_list(names, locale=self.lang)
-            body = self.env.get_template("notice.html").render(languages=languages, **self.context) + body
+            body = self.notice(view.fallbacks) + body
         return RenderedPage(view.path, view.title, body, self.head(view), view.toc)
+
+    def notice(self, languages: frozenset[str]) -> str:
+        """The small "not translated yet" line naming the languages the page's texts are in (made once for each set)."""
+        if languages not in self._notices:
+            names = [babel.Locale.parse(code).get_display_name(self.lang) or code for code in sorted(languages)]
+            said = babel.lists.format_list(names, locale=self.lang)
+            self._notices[languages] = self.env.get_template("notice.html").render(languages=said, **self.context)
+        return self._notices[languages]
 
     def head(self, view: PageView) -> str:
         site = self.site
