@@ -437,3 +437,23 @@ def test_the_language_menu_keeps_the_filters_and_the_search(browser: Any, base: 
     page.wait_for_url(f"{base}en/search/?q=Lyon")
     assert visit.blocked == [] and visit.errors == []
     page.context.close()
+
+
+@pytest.mark.parametrize("lang", ("fr", "ar"))
+def test_without_javascript_a_region_list_leads_to_its_contract_groups_with_a_feed(browser: Any, base: str, lang: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("http://127.0.0.1:") else r.abort())
+    page.goto(f"{base}{lang}/jobs/region/ile-de-france/")
+    assert page.locator("noscript").count() == 0 or "JavaScript" in page.content()
+    page.locator(f"a[href='/{lang}/jobs/region/ile-de-france/alternance/']").click()
+    assert page.url == f"{base}{lang}/jobs/region/ile-de-france/alternance/"
+    links = page.eval_on_selector_all(".pa-job a", "els => els.map(a => a.getAttribute('href'))")
+    assert links == [f"/{lang}/jobs/orbe-donnees/analyste-donnees-professionnalisation/"]
+    feed = page.locator(f"a[href='/{lang}/feeds/regions/ile-de-france-alternance.xml']")
+    assert feed.count() == 1
+    import feedparser
+
+    parsed = feedparser.parse(page.request.get(f"{base}{lang}/feeds/regions/ile-de-france-alternance.xml").body())
+    assert [e.link for e in parsed.entries] == [f"https://passerelle.example.org{links[0]}"]
+    context.close()

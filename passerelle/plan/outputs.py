@@ -151,7 +151,8 @@ def _newest(days: list[dt.date], default: dt.date) -> dt.date:
 
 
 def _lists(catalog: Catalog) -> list[PlannedPage]:
-    """Every page of every list of open jobs: all, by contract, by region (usable without JavaScript)."""
+    """Every page of every list of open jobs: all, by contract, by region, by contract group in each region (usable
+    without JavaScript)."""
     lists: list[tuple[str, str, str, tuple[Job, ...], str, str]] = [
         ("all", "", urls.JOBS, catalog.jobs, "jobs", "the list of jobs")
     ]
@@ -162,6 +163,17 @@ def _lists(catalog: Catalog) -> list[PlannedPage]:
     lists += [
         ("region", name, urls.region_list(name), tuple(jobs), "jobs", f"the list of jobs in {name}")
         for name, jobs in catalog.by_region.items()
+    ]
+    lists += [
+        (
+            "group-region",
+            f"{group}/{name}",
+            urls.group_region_list(group, name),
+            tuple(jobs),
+            urls.group_region_feed(group, name),
+            f"the list of {group} jobs in {name}",
+        )
+        for (group, name), jobs in catalog.by_group_region.items()
     ]
     newest = _newest([j.posted for j in catalog.jobs], catalog.today)
     out = []
@@ -240,5 +252,9 @@ def _feeds(site: Site, catalog: Catalog) -> list[PlannedFeed]:
     ]
     feeds += [
         jobs_feed(urls.contract_feed(c), "contract", c, urls.contract_list(c), jobs) for c, jobs in catalog.by_contract.items()
+    ]
+    feeds += [
+        jobs_feed(urls.group_region_feed(g, n), "group-region", f"{g}/{n}", urls.group_region_list(g, n), jobs)
+        for (g, n), jobs in catalog.by_group_region.items()
     ]
     return feeds

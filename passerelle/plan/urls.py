@@ -72,6 +72,15 @@ def region_list(region: str) -> str:
     return f"{JOBS}region/{region_slug(region)}/"
 
 
+def group_region_list(group: str, region: str) -> str:
+    """The jobs of a contract group in a region: jobs/region/ile-de-france/alternance/."""
+    return f"{region_list(region)}{group}/"
+
+
+def group_region_feed(group: str, region: str) -> str:
+    return f"regions/{region_slug(region)}-{group}"
+
+
 def list_page(first: str, n: int) -> str:
     """Page `n` (from 1) of a list whose first page is at `first`."""
     return first if n == 1 else f"{first}page/{n}/"

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from passerelle.records.models import Content, Employer, Job, Story
 from passerelle.records.text import ascii_slug
-from passerelle.records.vocabulary import CONTRACTS
+from passerelle.records.vocabulary import CONTRACT_GROUPS, CONTRACTS
 
 CLOSED_PAGE_DAYS = 90
 """A closed job keeps its page (saying it is closed) this many days, so shared links do not break."""
@@ -97,3 +97,15 @@ class Catalog:
                 names.setdefault(slugs[job.key], job.location.region)
         out = {name: [j for j in self.jobs if j.remote == "full" or slugs.get(j.key) == slug] for slug, name in names.items()}
         return dict(sorted(out.items(), key=lambda item: item[0].casefold()))
+
+    @cached_property
+    def by_group_region(self) -> dict[tuple[str, str], list[Job]]:
+        """Open jobs of each contract group (alternance, internship...) in each region, fully remote ones included:
+        the lists that combine both for a reader without JavaScript. Only the pairs that have jobs."""
+        out: dict[tuple[str, str], list[Job]] = {}
+        for name, jobs in self.by_region.items():
+            for group, members in CONTRACT_GROUPS.items():
+                found = [j for j in jobs if j.contract in members]
+                if found:
+                    out[(group, name)] = found
+        return out

@@ -34,6 +34,10 @@ class Strings:
         text = self.table[key]
         return text.format(**values) if values else text
 
+    def group(self, group: str) -> str:
+        """A contract group's name: alternance (apprenticeship and professionalisation), or the contract's own."""
+        return self(f"filter_group_{group}") if f"filter_group_{group}" in self.table else self(f"contract_{group}")
+
     def region(self, name: str) -> str:
         """A region's name in this language when the strings know it (the regions of France), else as written."""
         return self.table.get(f"region_{ascii_slug(name)}", name)

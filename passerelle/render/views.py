@@ -262,8 +262,21 @@ class Views:
     def _list(self, planned: PlannedPage) -> PageView:
         listing = planned.subject
         assert isinstance(listing, ListPage)
-        label = self.t(f"contract_{listing.key}") if listing.kind == "contract" else self.t.region(listing.key)
-        feed = self.feed(f"{self.t('feed_jobs')} · {label}" if listing.kind == "contract" else self.t("feed_jobs"), listing.feed)
+        group, _, region = listing.key.partition("/") if listing.kind == "group-region" else ("", "", listing.key)
+        label = (
+            self.t(f"contract_{listing.key}")
+            if listing.kind == "contract"
+            else f"{self.t.group(group)} · {self.t.region(region)}"
+            if group
+            else self.t.region(region)
+        )
+        own_feed = listing.kind in ("contract", "group-region")
+        feed = self.feed(f"{self.t('feed_jobs')} · {label}" if own_feed else self.t("feed_jobs"), listing.feed)
+        groups = [
+            {"label": self.t.group(g), "url": self.href(urls.group_region_list(g, region)), "n": len(jobs)}
+            for (g, name), jobs in self.catalog.by_group_region.items()
+            if listing.kind == "region" and name == listing.key
+        ]
         title = f"{self.t('jobs_title')} · {label}" if label else self.t("jobs_title")
         pager = {
             "n": listing.n,
@@ -279,6 +292,9 @@ class Views:
             "script": self.href("assets/passerelle/filters.js") if listing.kind == "all" else "",
             "jobs": [self.job_card(j) for j in listing.jobs],
             "pager": pager,
+            "groups": groups,
+            "place": self.t.region(region) if listing.kind in ("region", "group-region") else "",
+            "region": {"label": self.t.region(region), "url": self.href(urls.region_list(region))} if group else None,
             "feeds": (feed,),
             "index": self.href(urls.JOBS_INDEX),
         }
