@@ -38,6 +38,18 @@ class Strings:
         """A contract group's name: alternance (apprenticeship and professionalisation), or the contract's own."""
         return self(f"filter_group_{group}") if f"filter_group_{group}" in self.table else self(f"contract_{group}")
 
+    def list_label(self, kind: str, key: str) -> str:
+        """What a list of jobs and its feed hold (plan.outputs.ListPage): a contract, a region, a contract group in a
+        region (key 'group/region'); '' for all the jobs."""
+        if kind == "contract":
+            return self(f"contract_{key}")
+        if kind == "region":
+            return self.region(key)
+        if kind == "group-region":
+            group, region = key.split("/", 1)
+            return f"{self.group(group)} · {self.region(region)}"
+        return ""
+
     def region(self, name: str) -> str:
         """A region's name in this language when the strings know it (the regions of France), else as written."""
         return self.table.get(f"region_{ascii_slug(name)}", name)

@@ -262,14 +262,8 @@ class Views:
     def _list(self, planned: PlannedPage) -> PageView:
         listing = planned.subject
         assert isinstance(listing, ListPage)
+        label = self.t.list_label(listing.kind, listing.key)
         group, _, region = listing.key.partition("/") if listing.kind == "group-region" else ("", "", listing.key)
-        label = (
-            self.t(f"contract_{listing.key}")
-            if listing.kind == "contract"
-            else f"{self.t.group(group)} · {self.t.region(region)}"
-            if group
-            else self.t.region(region)
-        )
         own_feed = listing.kind in ("contract", "group-region")
         feed = self.feed(f"{self.t('feed_jobs')} · {label}" if own_feed else self.t("feed_jobs"), listing.feed)
         groups = [
