@@ -181,7 +181,7 @@ def test_sharing_tags(site: Path) -> None:
     assert og["og:title"] == "أمل: من السبورة إلى البرمجة"
     assert og["og:type"] == "article" and og["og:locale"] == "ar_AR"
     assert og["og:url"] == f"{SITE_URL}ar/stories/amal/"
-    assert og["og:image"] == f"{SITE_URL}media/photos/amal-640.jpg"
+    assert og["og:image"] == f"{SITE_URL}ar/stories/amal/preview.png"
     assert og["og:description"].startswith("كانت أمل")
     locales = [m["content"] for m in doc.all("meta", property="og:locale:alternate")]
     assert locales == ["fr_FR", "en_US", "fa_IR", "uk_UA", "tr_TR"]

@@ -168,7 +168,7 @@ def test_photo_is_published_without_metadata(site: Path) -> None:
     from PIL import Image
 
     photos = sorted((site / "media" / "photos").iterdir())
-    assert [p.name for p in photos] == ["amal-320.webp", "amal-640.jpg", "amal-640.webp"]
+    assert [p.name for p in photos] == ["amal-320.webp", "amal-640.webp"]
     for photo in photos:
         with Image.open(photo) as img:
             assert not img.getexif(), photo

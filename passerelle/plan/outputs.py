@@ -121,6 +121,10 @@ class _Claims:
         )
 
 
+PREVIEWED = ("job", "story")
+"""The kinds of page that have a preview card of their own (urls.preview); the others show the site's."""
+
+
 def plan(site: Site, catalog: Catalog) -> tuple[Plan, list[Problem]]:
     """The site's outputs, in the order they are rendered, and any path claimed twice."""
     pages = _pages(catalog)
@@ -135,6 +139,8 @@ def plan(site: Site, catalog: Catalog) -> tuple[Plan, list[Problem]]:
             claims.claim(f"{lang}/{urls.job_calendar(job.key)}", f"the deadline of {job.source}")
         for page in pages:
             claims.claim(f"{lang}/{urls.page_file(page.path)}", page.claimant)
+            if page.kind in PREVIEWED:
+                claims.claim(f"{lang}/{urls.preview(page.path)}", f"the preview card of {page.claimant}")
         for feed in feeds:
             for suffix in urls.FEED_SUFFIXES:
                 claims.claim(f"{lang}/{urls.feed(feed.name, suffix)}", f"the feed {feed.name}")

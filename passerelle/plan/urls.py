@@ -47,6 +47,11 @@ def job_calendar(key: str) -> str:
     return f"{job(key)}deadline.ics"
 
 
+def preview(page: str) -> str:
+    """A job's or a story's link-preview card (og:image), beside its page."""
+    return f"{page}preview.png"
+
+
 def employer(employer_id: str) -> str:
     return f"{EMPLOYERS}{employer_id}/"
 

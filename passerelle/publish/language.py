@@ -19,6 +19,7 @@ from passerelle.records.markup import MarkdownRenderer
 from passerelle.records.settings import Site
 from passerelle.records.strings import Strings
 from passerelle.render.calendar import write_calendars
+from passerelle.render.cards import CardPainter, write_cards
 from passerelle.render.feeds import write_feeds
 from passerelle.render.media import Media
 from passerelle.render.pages import LanguageRenderer
@@ -94,6 +95,7 @@ def build_language(task: LanguageTask) -> str:
         write_feeds(site, task.plan, task.catalog, task.strings, renderer.views.html, out / urls.FEEDS)
         (out / urls.JOBS_INDEX).write_text(script_json(renderer.jobs_index()), encoding="utf-8")
         write_calendars(site, task.catalog, task.strings, out)
+        write_cards([p.card for p in pages if p.card], CardPainter(task.media.card_logos), out)
     finally:
         finish_search_index(indexing, searchable, bundle)
     os.replace(bundle, out / urls.SEARCH_BUNDLE)

@@ -22,22 +22,16 @@ class Media:
 
     logos: dict[str, str] = field(default_factory=dict)
     photos: dict[str, dict[str, str]] = field(default_factory=dict)
-    """Story id -> {"srcset": ..., "src": ..., "og": ..., "width": ..., "height": ...}."""
+    """Story id -> {"srcset": ..., "src": ..., "width": ..., "height": ...}."""
     card: dict[str, str] = field(default_factory=dict)
     """The site's default preview image for link previews: {"src", "width", "height"}."""
-
-    def preview(self, story_id: str | None = None) -> dict[str, str]:
-        """The image messaging apps show for a page: the story's photo when it is large enough, else the card."""
-        photo = self.photos.get(story_id or "")
-        if photo and int(photo["og_width"]) >= CARD_MIN[0] and int(photo["og_height"]) >= CARD_MIN[1]:
-            return {"src": photo["og"], "width": photo["og_width"], "height": photo["og_height"]}
-        return self.card
+    card_logos: dict[str, bytes] = field(default_factory=dict)
+    """Employer id -> its logo as a PNG of pixels, for the preview cards (render/cards.py); an SVG logo is
+    rasterised from its cleaned copy where CairoSVG can load Cairo, else the card names the employer only."""
 
 
 PHOTO_WIDTHS = (320, 640)
 CARD_SIZE = (1200, 630)
-CARD_MIN = (600, 315)
-"""The smallest preview image WhatsApp, Telegram, Signal and LinkedIn show large."""
 LOGO_SIZE = 256
 
 
@@ -71,8 +65,6 @@ def _encode(img: Image.Image, fmt: str) -> bytes:
     buf = io.BytesIO()
     if fmt == "WEBP":
         img.save(buf, "WEBP", quality=80, method=4)
-    elif fmt == "JPEG":
-        img.convert("RGB").save(buf, "JPEG", quality=82, optimize=True, progressive=False)
     else:
         img.save(buf, "PNG", optimize=True)
     return buf.getvalue()
@@ -81,6 +73,7 @@ def _encode(img: Image.Image, fmt: str) -> bytes:
 def write_media(catalog: Catalog, root: Path, base: str, site_name: str) -> Media:
     """Write logos and photos under root/media/ and say where they are (URL paths from the site root)."""
     logos: dict[str, str] = {}
+    card_logos: dict[str, bytes] = {}
     photos: dict[str, dict[str, str]] = {}
     for employer in catalog.employers:
         if not employer.logo:
@@ -88,13 +81,18 @@ def write_media(catalog: Catalog, root: Path, base: str, site_name: str) -> Medi
         (root / urls.logo("")).mkdir(parents=True, exist_ok=True)
         if employer.logo.suffix.lower() == ".svg":
             name = f"{employer.id}.svg"
-            (root / urls.logo(name)).write_bytes(clean_svg(read_regular(employer.logo, MAX_SVG_BYTES)))
+            svg = clean_svg(read_regular(employer.logo, MAX_SVG_BYTES))
+            (root / urls.logo(name)).write_bytes(svg)
+            pixels = rasterise_svg(svg, LOGO_SIZE)
+            if pixels:
+                card_logos[employer.id] = pixels
         else:
             with read_image(employer.logo) as img:
                 clean = clean_pixels(img)
             clean.thumbnail((LOGO_SIZE, LOGO_SIZE))
             name = f"{employer.id}.png"
-            (root / urls.logo(name)).write_bytes(_encode(clean, "PNG"))
+            card_logos[employer.id] = _encode(clean, "PNG")
+            (root / urls.logo(name)).write_bytes(card_logos[employer.id])
         logos[employer.id] = base + urls.logo(name)
     for story in catalog.stories:
         if not story.photo:
@@ -111,18 +109,25 @@ def write_media(catalog: Catalog, root: Path, base: str, site_name: str) -> Medi
             (root / urls.photo(name)).write_bytes(_encode(scaled, "WEBP"))
             srcset.append(f"{base}{urls.photo(name)} {scaled.width}w")
             width, height = scaled.width, scaled.height
-        og = f"{story.id}-{PHOTO_WIDTHS[-1]}.jpg"
-        (root / urls.photo(og)).write_bytes(_encode(scaled, "JPEG"))
         photos[story.id] = {
             "src": base + urls.photo(f"{story.id}-{PHOTO_WIDTHS[-1]}.webp"),
             "srcset": ", ".join(srcset),
-            "og": base + urls.photo(og),
             "width": str(width),
             "height": str(height),
-            "og_width": str(scaled.width),
-            "og_height": str(scaled.height),
         }
-    return Media(logos, photos, write_card(site_name, root, base))
+    return Media(logos, photos, write_card(site_name, root, base), card_logos)
+
+
+def rasterise_svg(svg: bytes, size: int) -> bytes | None:
+    """A cleaned SVG (records/svg.py: nothing external, no scripts) as a PNG `size` pixels wide, or None where
+    Cairo cannot be loaded (CairoSVG needs the system's libcairo; Debian's libcairo2). CairoSVG runs with its
+    defaults: no external files or URLs are read."""
+    try:
+        import cairosvg  # type: ignore[import-untyped]
+    except (ImportError, OSError):
+        return None
+    png = cairosvg.svg2png(bytestring=svg, output_width=size)
+    return bytes(png) if png else None
 
 
 def write_card(name: str, root: Path, base: str) -> dict[str, str]:

@@ -17,6 +17,7 @@ from passerelle.plan.outputs import Plan, PlannedPage
 from passerelle.records.catalog import Catalog
 from passerelle.records.settings import Site
 from passerelle.records.strings import Strings
+from passerelle.render.cards import PreviewCard
 from passerelle.render.media import Media
 from passerelle.render.record_html import RecordHtml
 from passerelle.render.structured import script_json
@@ -33,6 +34,8 @@ class RenderedPage:
     body: str
     head: str
     toc: list[dict[str, Any]] = field(default_factory=list)
+    card: PreviewCard | None = None
+    """Its preview card, drawn beside it (render/cards.py)."""
 
     @property
     def src(self) -> str:
@@ -102,7 +105,7 @@ class LanguageRenderer:
         body = self.env.get_template(view.template).render(v=view.body, title=view.title, **self.context)
         if view.fallbacks:
             body = self.notice(view.fallbacks) + body
-        return RenderedPage(view.path, view.title, body, self.head(view), view.toc)
+        return RenderedPage(view.path, view.title, body, self.head(view), view.toc, view.card)
 
     def notice(self, languages: frozenset[str]) -> str:
         """The small "not translated yet" line naming the languages the page's texts are in (made once for each set)."""

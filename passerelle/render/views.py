@@ -25,6 +25,7 @@ from passerelle.records.models import Employer, Job, Page, Story, Text
 from passerelle.records.settings import Site
 from passerelle.records.strings import Strings
 from passerelle.records.vocabulary import CONTRACT_GROUPS, CONTRACTS, FRENCH_LEVELS, REMOTE
+from passerelle.render.cards import CARD_SIZE, Line, PreviewCard, strong_direction
 from passerelle.render.job_form import form_view
 from passerelle.render.impact import bar_chart, column_chart, measure
 from passerelle.render.media import Media
@@ -110,6 +111,8 @@ class PageView:
     jsonld: dict[str, Any] | None = None
     toc: list[dict[str, Any]] = field(default_factory=list)
     feeds: tuple[dict[str, str], ...] = ()
+    card: PreviewCard | None = None
+    """The page's own preview card (drawn by render/cards.py); `image` then points at it."""
 
     @property
     def fallbacks(self) -> frozenset[str]:
@@ -442,6 +445,19 @@ class Views:
             "jobs": self.href(urls.JOBS),
         }
         summary = f"{employer.name} · {t('contract_' + job.contract)} · {self.place(job)}"
+        facts = [t(f"contract_{job.contract}"), job.location.city or self.place(job)]
+        if job.remote != "onsite":
+            facts.append(t(f"remote_{job.remote}"))
+        level = t("card_level", level=job.french_level) if job.french_level else t("level_any")
+        shown_title = self.shown(job.title)
+        assert shown_title is not None  # a job always has a title
+        card = self._card(
+            planned.path,
+            shown_title,
+            employer.name,
+            (" · ".join(facts), f"{level} · {t('apply_by')} {t.date(job.deadline)}"),
+            employer.id,
+        )
         return PageView(
             planned.path,
             "job.html",
@@ -452,7 +468,24 @@ class Views:
             og_type="article",
             jsonld=jsonld,
             feeds=(self.feed(t("feed_jobs"), "jobs"),),
+            **card,
         )
+
+    def _card(self, path: str, title: Shown, byline: str, facts: Sequence[str], logo: str) -> dict[str, Any]:
+        """A page's preview card and the og:image that shows it: the title in its own script and direction, the
+        rest in the page's language."""
+        page = self.site.direction(self.lang)
+        card = PreviewCard(
+            urls.preview(path),
+            page,
+            Line(self.site.name, page),
+            Line(title.value, title.direction),
+            Line(byline, strong_direction(byline, page)),
+            tuple(Line(fact, page) for fact in facts),
+            logo,
+        )
+        image = {"src": self.href(card.path), "width": str(CARD_SIZE[0]), "height": str(CARD_SIZE[1])}
+        return {"card": card, "image": image, "image_alt": f"{title.value} · {byline}"}
 
     def _share(self, title: str, url: str) -> dict[str, str]:
         """Links that send a page with the apps fellows use; none is followed before a tap (share.js adds the
@@ -486,8 +519,6 @@ class Views:
         assert isinstance(story, Story)
         text = story.text(self.lang, self.site.default, self.site.languages)
         employer = self.catalog.employer(story.employer) if story.employer else None
-        preview = self.media.preview(story.id)
-        alt = (self.plain(story.photo_alt) or self.t("photo_of", name=story.name)) if preview is not self.media.card else ""
         heading = Markup('\n  <h1>{}</h1>\n  <p class="pa-lede">{}</p>\n  ').format(text.title, text.summary)
         jobs = self.catalog.jobs_of(employer.id) if employer else []
         photo = self.media.photos.get(story.id)
@@ -512,9 +543,15 @@ class Views:
             description=text.summary,
             noindex=not planned.indexable,
             og_type="article",
-            image=preview,
-            image_alt=alt,
             feeds=(self.feed(self.t("feed_stories"), "stories"),),
+            **self._card(
+                planned.path,
+                self._shown(text.title, text.lang),
+                " · ".join(p for p in (story.name, self.plain(story.role)) if p),
+                [self.t("published_on", date=self.t.date(story.published))]
+                + ([self.t("story_at", employer=employer.name)] if employer else []),
+                employer.id if employer else "",
+            ),
         )
 
     def _employer(self, planned: PlannedPage) -> PageView:

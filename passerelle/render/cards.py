@@ -1,0 +1,202 @@
+"""Preview cards: the PNG image a messaging app shows when a job or a story is shared (og:image, 1200 x 630).
+
+Each card is drawn at build time, per page and language, from values the views prepared: the site's name, the
+employer (and its logo), the title in the page's language and script, and a line or two of facts (contract,
+place, level of French, deadline). Text is laid out by Raqm (Pillow's wheels carry it and HarfBuzz; FriBiDi is the
+system's libfribidi), so Arabic and Persian are shaped and run right to left; the font is DejaVu Sans Bold, shipped
+beside this module (passerelle/render/fonts/, with its licence) so that every machine draws the same pixels.
+
+A card has two colours, the programme's plum and white, and the logo: it is drawn in grey levels, then stored as
+a palette PNG (one byte a pixel), which keeps each card near 20 KB and its drawing and encoding near 9 ms (zlib
+level 3: level 6 takes twice the time for a fifth less).
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, features
+
+CARD_SIZE = (1200, 630)
+FONT = Path(__file__).parent / "fonts" / "DejaVuSans-Bold.ttf"
+INK = (0x6A, 0x1B, 0x4D)
+"""The programme's plum (the theme's primary colour); the card's other colour is white."""
+SHADES = 192
+"""Palette entries 0..191: plum to white; 192..255: the logo's own colours."""
+LOGO_COLOURS = 256 - SHADES
+MARGIN = 60
+BAND = 100
+LOGO_BOX = 120
+
+
+@dataclass(frozen=True)
+class Line:
+    """One piece of text on a card and the direction of its script ('ltr' or 'rtl')."""
+
+    text: str
+    direction: str
+
+
+@dataclass(frozen=True)
+class PreviewCard:
+    """Everything one card shows, prepared by the views."""
+
+    path: str
+    """Where the card goes, below the language root (urls.preview of its page)."""
+    direction: str
+    """The page's direction: which side the text starts from."""
+    brand: Line
+    title: Line
+    byline: Line
+    """The employer, or the fellow's name and role."""
+    facts: tuple[Line, ...]
+    logo: str = ""
+    """The employer whose logo is drawn (Media.card_logos), if any."""
+
+
+def strong_direction(text: str, default: str) -> str:
+    """The direction of a text's first strongly directional letter (a name typed in Arabic runs right to left),
+    else `default`."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return default
+
+
+def _palette() -> list[int]:
+    ramp = []
+    for i in range(SHADES):
+        ramp += [round(c + (255 - c) * i / (SHADES - 1)) for c in INK]
+    return ramp
+
+
+class CardPainter:
+    """Draws cards; holds the fonts and the logos (quantised once each) of one language's task."""
+
+    def __init__(self, logos: dict[str, bytes], font: Path = FONT) -> None:
+        self._font_file = font
+        self._raqm = bool(features.check_feature("raqm"))
+        """Without Raqm (a Pillow built without it), text is drawn unshaped rather than not at all."""
+        self._fonts: dict[int, ImageFont.FreeTypeFont] = {}
+        self._logo_png = logos
+        self._logos: dict[str, tuple[Image.Image, list[int]]] = {}
+        self._shade = bytes(round(v * (SHADES - 1) / 255) for v in range(256))
+        """Grey level (0 plum .. 255 white) to palette index."""
+
+    def font(self, size: int) -> ImageFont.FreeTypeFont:
+        if size not in self._fonts:
+            engine = ImageFont.Layout.RAQM if self._raqm else ImageFont.Layout.BASIC
+            self._fonts[size] = ImageFont.truetype(str(self._font_file), size, layout_engine=engine)
+        return self._fonts[size]
+
+    def png(self, card: PreviewCard) -> bytes:
+        """The card as PNG bytes: the same card gives the same bytes."""
+        width, height = CARD_SIZE
+        img = Image.new("L", CARD_SIZE, 255)
+        draw = ImageDraw.Draw(img)
+        rtl = card.direction == "rtl"
+        edge = width - MARGIN if rtl else MARGIN
+        anchor = "r" if rtl else "l"
+
+        def say(line: Line, y: int, size: int, fill: int) -> None:
+            draw.text((edge, y), line.text, font=self.font(size), fill=fill, anchor=anchor + "m", direction=self._dir(line))
+
+        draw.rectangle((0, 0, width, BAND), fill=0)
+        say(card.brand, BAND // 2, 40, 255)
+        logo = self._logo(card.logo)
+        top = BAND + 40
+        byline_edge = MARGIN + LOGO_BOX + 30 if logo else MARGIN
+        byline = self._fit(card.byline.text, 44, width - byline_edge - MARGIN, card.byline.direction, lines=1)[0]
+        draw.text(
+            (width - byline_edge if rtl else byline_edge, top + LOGO_BOX // 2),
+            byline,
+            font=self.font(44),
+            fill=30,
+            anchor=anchor + "m",
+            direction=self._dir(card.byline),
+        )
+        size, title = self._title(card.title)
+        step = int(size * 1.25)
+        y = 390 - step * (len(title) - 1) // 2
+        for text in title:
+            say(Line(text, card.title.direction), y, size, 0)
+            y += step
+        y = height - 40 - 52 * (len(card.facts) - 1) - 18
+        for fact in card.facts:
+            text = self._fit(fact.text, 34, width - 2 * MARGIN, fact.direction, lines=1)[0]
+            say(Line(text, fact.direction), y, 34, 0)
+            y += 52
+        indices = Image.frombytes("L", CARD_SIZE, img.tobytes().translate(self._shade))
+        palette = _palette()
+        if logo:
+            pixels, colours = logo
+            x = width - MARGIN - pixels.width if rtl else MARGIN
+            indices.paste(pixels, (x, top + (LOGO_BOX - pixels.height) // 2))
+            palette += colours
+        paletted = Image.frombytes("P", CARD_SIZE, indices.tobytes())
+        paletted.putpalette(palette)
+        buf = io.BytesIO()
+        paletted.save(buf, "PNG", compress_level=3)
+        return buf.getvalue()
+
+    def _dir(self, line: Line) -> str | None:
+        return line.direction if self._raqm else None
+
+    # -- layout ------------------------------------------------------------------------------------------------
+    def _title(self, title: Line) -> tuple[int, list[str]]:
+        """The largest size at which the title fits in two lines (three at the smallest, then cut)."""
+        room = CARD_SIZE[0] - 2 * MARGIN
+        for size in (68, 60, 52):
+            lines = self._fit(title.text, size, room, title.direction, lines=2)
+            if " ".join(lines) == " ".join(title.text.split()):
+                return size, lines
+        return 52, self._fit(title.text, 52, room, title.direction, lines=3)
+
+    def _fit(self, text: str, size: int, room: int, direction: str, lines: int) -> list[str]:
+        """`text` broken at spaces into at most `lines` lines of `room` pixels; what is left over is cut with '…'."""
+        font, d = self.font(size), direction if self._raqm else None
+        out: list[str] = []
+        words = text.split()
+        while words and len(out) < lines:
+            line = words.pop(0)
+            while words and font.getlength(f"{line} {words[0]}", direction=d) <= room:
+                line = f"{line} {words.pop(0)}"
+            out.append(line)
+        if words or (out and font.getlength(out[-1], direction=d) > room):
+            last = out[-1] if out else ""
+            while last and font.getlength(last + "…", direction=d) > room:
+                last = last[:-1].rstrip()
+            out[-1:] = [last + "…"]
+        return out or [""]
+
+    # -- the logo ----------------------------------------------------------------------------------------------
+    def _logo(self, employer: str) -> tuple[Image.Image, list[int]] | None:
+        """The employer's logo within the logo box, on white: its palette indices (past the shades, as a grey-level
+        image to paste) and its colours."""
+        if not employer or employer not in self._logo_png:
+            return None
+        if employer not in self._logos:
+            with Image.open(io.BytesIO(self._logo_png[employer])) as raw:
+                rgba = raw.convert("RGBA")
+            rgba.thumbnail((LOGO_BOX, LOGO_BOX))
+            flat = Image.new("RGB", rgba.size, "white")
+            flat.paste(rgba, mask=rgba.getchannel("A"))
+            quantised = flat.quantize(colors=LOGO_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+            colours = (quantised.getpalette() or [])[: 3 * LOGO_COLOURS]
+            moved = Image.frombytes("L", quantised.size, bytes(SHADES + i for i in quantised.tobytes()))
+            self._logos[employer] = (moved, colours + [255] * (3 * LOGO_COLOURS - len(colours)))
+        return self._logos[employer]
+
+
+def write_cards(cards: list[PreviewCard], painter: CardPainter, out: Path) -> None:
+    """Every card of one language into its folder `out`, where the plan put it."""
+    for card in cards:
+        path = out / card.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(painter.png(card))
