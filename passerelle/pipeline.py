@@ -92,6 +92,7 @@ def write(
     from passerelle.render.exports import write_exports
     from passerelle.render.impact import measure, write_impact_json
     from passerelle.render.media import write_media
+    from passerelle.render.offline import write_service_worker
     from passerelle.render.record_html import texts
     from passerelle.render.root import write_root
     from passerelle.render.sitemap import write_sitemap
@@ -120,6 +121,7 @@ def write(
     write_sitemap(site, planned, staging)
     write_exports(site, catalog, html, staging)
     write_impact_json(measure(catalog), staging)
+    write_service_worker(site, staging)
 
 
 MARKDOWN_CHUNKS = 8

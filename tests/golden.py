@@ -5,7 +5,8 @@ tests/test_golden.py. Any change to what the build writes shows there, as a diff
     python tests/golden.py        # rebuild tests/golden/site on purpose, after a change meant to alter the output
 
 Left out of the comparison: the theme's static files (assets/, copied from material and theme/assets), the
-search index (pagefind's binary format), the media and the preview cards (PNG bytes depend on Pillow's version).
+search index (pagefind's binary format), the media and the preview cards (PNG bytes depend on Pillow's version),
+and sw.js (its release is a digest of the assets).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 GOLDEN = HERE / "golden"
 TODAY = "2026-11-26"
-SKIPPED = ("assets", "pagefind", "media", "preview.png")
+SKIPPED = ("assets", "pagefind", "media", "preview.png", "sw.js")
 
 
 def project(target: Path) -> Path:

@@ -24,6 +24,7 @@ PAGES = {
     "page": "about/",
     "post a job": "post-a-job/",
     "glossary": "glossary/",
+    "saved": "saved/",
 }
 
 
@@ -457,3 +458,74 @@ def test_without_javascript_a_region_list_leads_to_its_contract_groups_with_a_fe
     parsed = feedparser.parse(page.request.get(f"{base}{lang}/feeds/regions/ile-de-france-alternance.xml").body())
     assert [e.link for e in parsed.entries] == [f"https://passerelle.example.org{links[0]}"]
     context.close()
+
+
+@pytest.mark.parametrize("lang", ("fr", "ar"))
+def test_a_saved_job_is_listed_and_a_job_read_once_reads_again_offline(browser: Any, base: str, lang: str) -> None:
+    job = PAGES["job"]
+    page, visit = open_page(browser, f"{base}{lang}/{job}", width=360, height=740)
+    page.wait_for_function("!!navigator.serviceWorker.controller", timeout=15000)
+    title = page.locator(".pa-jobhead h1").inner_text()
+    save = page.locator("button.pa-save")
+    assert save.is_visible() and save.get_attribute("aria-pressed") == "false"
+    save.click()
+    assert save.get_attribute("aria-pressed") == "true" and save.inner_text() != page.locator(".pa-remind").inner_text()
+    assert page.locator(".pa-saved-link").is_visible()
+    page.goto(f"{base}{lang}/saved/", wait_until="networkidle")
+    items = page.locator("#pa-saved li")
+    assert items.count() == 1 and page.locator("#pa-saved-empty").is_hidden()
+    link = items.first.locator("a")
+    assert link.inner_text() == title and link.get_attribute("href") == f"/{lang}/{job}"
+    assert "Lumen Studio" in items.first.inner_text()
+    page.screenshot(path=f"/tmp/passerelle-saved-{lang}.png")
+    # Back on the job, once more online (the worker keeps it), then without any network.
+    page.goto(f"{base}{lang}/{job}", wait_until="networkidle")
+    page.context.set_offline(True)
+    page.reload(wait_until="load")
+    assert page.locator(".pa-jobhead h1").inner_text() == title
+    badge = page.locator(".pa-badge--contract").evaluate("el => getComputedStyle(el).backgroundColor")
+    assert badge not in ("rgba(0, 0, 0, 0)", "transparent"), "the stylesheet came from the kept shell"
+    page.goto(f"{base}{lang}/saved/", wait_until="load")
+    assert page.locator("#pa-saved li a").inner_text() == title
+    page.screenshot(path=f"/tmp/passerelle-offline-{lang}.png")
+    assert visit.blocked == [] and visit.errors == [] and visit.failed == []
+    # A fellow's story is never kept on the device.
+    page.context.set_offline(False)
+    page.goto(f"{base}{lang}/{PAGES['story']}", wait_until="networkidle")
+    page.context.set_offline(True)
+    with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED|ERR_FAILED"):
+        page.reload(wait_until="load")
+    page.context.set_offline(False)
+    page.goto(f"{base}{lang}/saved/", wait_until="networkidle")
+    items.first.locator("button").click()
+    assert items.count() == 0 and page.locator("#pa-saved-empty").is_visible()
+    page.context.close()
+
+
+def test_the_saved_list_shows_what_storage_holds_as_text_only(browser: Any, base: str) -> None:
+    """Storage is read back as data: a title holding markup is shown as text, an address that is not one of the
+    site's pages is dropped, and a job past its deadline by the reader's clock says it is closed."""
+    page, visit = open_page(browser, f"{base}fr/saved/", width=360, height=740, today="2026-12-02")
+    kept = [
+        {
+            "path": "/fr/jobs/a/b/",
+            "title": '<img src=x onerror="window.hit=1">',
+            "employer": "A",
+            "deadline": "2026-12-01",
+            "lang": "fr",
+            "dir": "ltr",
+        },
+        {"path": "javascript:alert(1)//", "title": "bad", "employer": "B", "deadline": "2036-01-01", "lang": "fr", "dir": "ltr"},
+        {"path": "//evil.example/x/", "title": "far", "employer": "C", "deadline": "2036-01-01", "lang": "fr", "dir": "ltr"},
+        {"path": "/fr/jobs/c/d/", "title": "Open", "employer": "D", "deadline": "2036-01-01", "lang": "fr", "dir": "ltr"},
+    ]
+    page.evaluate("list => localStorage.setItem('passerelle-saved', JSON.stringify(list))", kept)
+    page.reload(wait_until="networkidle")
+    items = page.locator("#pa-saved li")
+    assert items.count() == 2
+    assert items.nth(0).locator("a").inner_text() == kept[0]["title"] and page.evaluate("window.hit") is None
+    assert "Fermée" in items.nth(0).inner_text() and "Fermée" not in items.nth(1).inner_text()
+    assert "2036" in items.nth(1).inner_text()
+    assert page.locator("#pa-saved img").count() == 0
+    assert visit.blocked == []
+    page.context.close()

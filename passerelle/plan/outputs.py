@@ -46,7 +46,7 @@ class PlannedPage:
     path: str
     """Below each language root (see urls)."""
     kind: str
-    """The template family: home, list, stories, employers, search, job, story, employer, page, impact, glossary."""
+    """The template family: home, list, stories, employers, search, job, story, employer, page, impact, glossary, saved."""
     claimant: str
     """Who asks for this page, in the words of a problem message: a record's file, or what the site lists."""
     indexable: bool
@@ -234,6 +234,7 @@ def _pages(catalog: Catalog) -> list[PlannedPage]:
     ]
     pages.append(PlannedPage(urls.IMPACT, "impact", "the impact page", True, newest))
     pages.append(PlannedPage(urls.GLOSSARY, "glossary", "the glossary", True, newest))
+    pages.append(PlannedPage(urls.SAVED, "saved", "the saved jobs", False, newest))
     return pages
 
 

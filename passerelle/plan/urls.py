@@ -16,6 +16,10 @@ EMPLOYERS = "employers/"
 SEARCH = "search/"
 IMPACT = "impact/"
 GLOSSARY = "glossary/"
+SAVED = "saved/"
+"""The jobs a reader kept, read from her device by keep.js (nothing is sent anywhere)."""
+SERVICE_WORKER = "sw.js"
+"""At the site's root, so that its scope covers every language (render/offline.py)."""
 JOBS_INDEX = "jobs/index.json"
 """Per language: every open job's facets and card, for the jobs list's filters."""
 SEARCH_BUNDLE = "pagefind/"
@@ -30,7 +34,7 @@ SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 SCHEMAS = "schemas/"
 CARD = "media/og/default.png"
-ROOT_FILES = ("index.html", NOT_FOUND, SITEMAP, ROBOTS, JOBS_EXPORT, IMPACT_EXPORT)
+ROOT_FILES = ("index.html", NOT_FOUND, SITEMAP, ROBOTS, JOBS_EXPORT, IMPACT_EXPORT, SERVICE_WORKER)
 """Files at the site root besides the language folders, media and schemas."""
 
 

@@ -38,6 +38,7 @@ jobs/region/ and jobs/page/; stories/<id>/ beside the list's stories/index."""
 RESERVED_PAGES = (
     "impact",
     "glossary",
+    "saved",
     "index",
     "jobs",
     "stories",

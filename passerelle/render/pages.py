@@ -135,6 +135,8 @@ class LanguageRenderer:
             jsonld=Markup(script_json(view.jsonld)) if view.jsonld else None,
             feeds=view.feeds,
             clock=self.views.href("assets/passerelle/clock.js"),
+            service_worker=site.base + urls.SERVICE_WORKER,
+            scope=site.base,
             t=self.t,
         )
 

@@ -242,6 +242,7 @@ class Views:
             "page": self._page,
             "impact": self._impact,
             "glossary": self._glossary,
+            "saved": self._saved,
         }
         return builders[planned.kind](planned)
 
@@ -439,6 +440,8 @@ class Views:
             "tags": list(job.tags),
             "report": self._report_url(job) if is_open else "",
             "calendar": self.href(urls.job_calendar(job.key)) if is_open else "",
+            "saved": self.href(urls.SAVED),
+            "keep": self.href("assets/passerelle/keep.js"),
             "share": self._share(self.plain(job.title), self.site.lang_url(self.lang, planned.path)) if is_open else None,
             "report_email": self._report_email(job) if is_open and self.site.contact else "",
             "stories": [self.story_card(s) for s in c.stories_of(employer.id)],
@@ -682,6 +685,11 @@ class Views:
             planned.path, "glossary.html", t("glossary_title"), body, description=t("glossary_intro"), feeds=self.site_feeds()
         )
 
+    def _saved(self, planned: PlannedPage) -> PageView:
+        """The jobs kept on this device: an empty list that keep.js fills from the device's storage."""
+        body = {"jobs": self.href(urls.JOBS), "keep": self.href("assets/passerelle/keep.js")}
+        return PageView(planned.path, "saved.html", self.t("saved_title"), body, description=self.t("saved_intro"), noindex=True)
+
     def nav(self) -> list[dict[str, str]]:
         """The sidebar and tabs: the listings and the editorial pages, never the records."""
         items = [
@@ -708,6 +716,7 @@ class Views:
             "pages": pages,
             "impact": self.href(urls.IMPACT),
             "glossary": self.href(urls.GLOSSARY),
+            "saved": self.href(urls.SAVED),
             "jobs_feed": self.href(urls.feed("jobs")),
             "stories_feed": self.href(urls.feed("stories")),
             "languages": [

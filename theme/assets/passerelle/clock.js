@@ -45,3 +45,14 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", keep); else keep();
 })();
+
+// Offline reading: the service worker at the site's root (sw.js) keeps the pages a reader opened and the site's
+// shell, so that a job she read once opens again without a connection. Where the browser has none, or the page
+// is not served over HTTPS or from this machine, nothing happens.
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  if (!me || !("serviceWorker" in navigator) || !window.isSecureContext) return;
+  var url = me.getAttribute("data-sw"), scope = me.getAttribute("data-scope");
+  if (url) navigator.serviceWorker.register(url, { scope: scope || "/" }).catch(function () {});
+})();
