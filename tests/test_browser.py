@@ -529,3 +529,43 @@ def test_the_saved_list_shows_what_storage_holds_as_text_only(browser: Any, base
     assert page.locator("#pa-saved img").count() == 0
     assert visit.blocked == []
     page.context.close()
+
+
+@pytest.mark.parametrize("lang", ("fr", "ar"))
+def test_the_filtered_list_offers_the_feed_of_what_she_chose(browser: Any, base: str, lang: str) -> None:
+    import feedparser
+
+    page, visit = open_page(browser, f"{base}{lang}/jobs/", width=360, height=740)
+    follow = page.locator("#pa-follow")
+    page.locator("#pa-filter-box > summary").click()
+    page.select_option("#q-contract", "alternance")
+    page.select_option("#q-region", "auvergne-rhone-alpes")
+    page.wait_for_selector("#pa-follow:not([hidden])")
+    exact = follow.get_attribute("data-exact").split("{feed}")[0]
+    assert follow.inner_text().startswith(exact)
+    rss = follow.locator(".pa-follow__rss").get_attribute("href")
+    assert rss == f"/{lang}/feeds/regions/auvergne-rhone-alpes-alternance.xml"
+    shown = sorted(page.eval_on_selector_all("#pa-jobs > li h3 a", "els => els.map(a => a.href)"))
+    feed = feedparser.parse(fetch_text(base + rss.lstrip("/")))
+    assert sorted(e.link.replace("https://passerelle.example.org/", base) for e in feed.entries) == shown
+    page.select_option("#q-remote", "hybrid")  # no feed for exactly that: the nearest, said as such
+    page.wait_for_function(
+        "t => document.querySelector('#pa-follow').innerText.startsWith(t)",
+        arg=follow.get_attribute("data-nearest").split("{feed}")[0],
+    )
+    assert follow.locator(".pa-follow__rss").get_attribute("href") == rss
+    for name in ("contract", "region", "remote"):
+        page.select_option(f"#q-{name}", "")
+    page.select_option("#q-level", "A2")
+    page.wait_for_function("document.querySelector('#pa-follow .pa-follow__rss').getAttribute('href').endsWith('levels/a2.xml')")
+    levels = feedparser.parse(fetch_text(base + f"{lang}/feeds/levels/a2.xml"))
+    assert len(levels.entries) == page.locator("#pa-jobs > li").count()
+    assert visit.blocked == [] and visit.errors == []
+    page.context.close()
+
+
+def fetch_text(url: str) -> str:
+    import urllib.request
+
+    with urllib.request.urlopen(url) as r:  # noqa: S310 - our own server on 127.0.0.1
+        return r.read().decode("utf-8")

@@ -167,7 +167,7 @@ def _lists(catalog: Catalog) -> list[PlannedPage]:
         for c, jobs in catalog.by_contract.items()
     ]
     lists += [
-        ("region", name, urls.region_list(name), tuple(jobs), "jobs", f"the list of jobs in {name}")
+        ("region", name, urls.region_list(name), tuple(jobs), urls.region_feed(name), f"the list of jobs in {name}")
         for name, jobs in catalog.by_region.items()
     ]
     lists += [
@@ -239,7 +239,8 @@ def _pages(catalog: Catalog) -> list[PlannedPage]:
 
 
 def _feeds(site: Site, catalog: Catalog) -> list[PlannedFeed]:
-    """The stories feed, the jobs feed, and the jobs feeds by employer and by contract."""
+    """The stories feed, the jobs feed, and the jobs feeds by employer, by contract, by region, by contract group in
+    each region, and by level of French (it or less)."""
     size = site.feed_size
 
     def newest_jobs(jobs: list[Job]) -> tuple[Job, ...]:
@@ -260,8 +261,10 @@ def _feeds(site: Site, catalog: Catalog) -> list[PlannedFeed]:
     feeds += [
         jobs_feed(urls.contract_feed(c), "contract", c, urls.contract_list(c), jobs) for c, jobs in catalog.by_contract.items()
     ]
+    feeds += [jobs_feed(urls.region_feed(n), "region", n, urls.region_list(n), jobs) for n, jobs in catalog.by_region.items()]
     feeds += [
         jobs_feed(urls.group_region_feed(g, n), "group-region", f"{g}/{n}", urls.group_region_list(g, n), jobs)
         for (g, n), jobs in catalog.by_group_region.items()
     ]
+    feeds += [jobs_feed(urls.level_feed(lv), "level", lv, urls.level_list(lv), jobs) for lv, jobs in catalog.by_level.items()]
     return feeds

@@ -90,6 +90,20 @@ def group_region_feed(group: str, region: str) -> str:
     return f"regions/{region_slug(region)}-{group}"
 
 
+def region_feed(region: str) -> str:
+    return f"regions/{region_slug(region)}"
+
+
+def level_feed(level: str) -> str:
+    """The open jobs a fellow at this level of French can take (it or less, or none asked): levels/a2."""
+    return f"levels/{level.lower()}"
+
+
+def level_list(level: str) -> str:
+    """The jobs list filtered by "my level" (the filters read ?level=; without JavaScript, the whole list)."""
+    return f"{JOBS}?level={level}"
+
+
 def list_page(first: str, n: int) -> str:
     """Page `n` (from 1) of a list whose first page is at `first`."""
     return first if n == 1 else f"{first}page/{n}/"

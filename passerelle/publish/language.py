@@ -93,7 +93,7 @@ def build_language(task: LanguageTask) -> str:
         )
         out = task.staging / lang
         write_feeds(site, task.plan, task.catalog, task.strings, renderer.views.html, out / urls.FEEDS)
-        (out / urls.JOBS_INDEX).write_text(script_json(renderer.jobs_index()), encoding="utf-8")
+        (out / urls.JOBS_INDEX).write_text(script_json(renderer.jobs_index(task.plan)), encoding="utf-8")
         write_calendars(site, task.catalog, task.strings, out)
         write_cards([p.card for p in pages if p.card], CardPainter(task.media.card_logos), out)
     finally:

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from passerelle.records.models import Content, Employer, Job, Story
 from passerelle.records.text import ascii_slug
-from passerelle.records.vocabulary import CONTRACT_GROUPS, CONTRACTS
+from passerelle.records.vocabulary import CONTRACT_GROUPS, CONTRACTS, FRENCH_LEVELS
 
 CLOSED_PAGE_DAYS = 90
 """A closed job keeps its page (saying it is closed) this many days, so shared links do not break."""
@@ -97,6 +97,17 @@ class Catalog:
                 names.setdefault(slugs[job.key], job.location.region)
         out = {name: [j for j in self.jobs if j.remote == "full" or slugs.get(j.key) == slug] for slug, name in names.items()}
         return dict(sorted(out.items(), key=lambda item: item[0].casefold()))
+
+    @cached_property
+    def by_level(self) -> dict[str, list[Job]]:
+        """For each level of French, the open jobs a fellow at that level can take: those asking for it or less,
+        and those asking for none (as the jobs list's "my level" filter). Only the levels that have jobs."""
+        out: dict[str, list[Job]] = {}
+        for rank, level in enumerate(FRENCH_LEVELS):
+            found = [j for j in self.jobs if j.french_level is None or FRENCH_LEVELS.index(j.french_level) <= rank]
+            if found:
+                out[level] = found
+        return out
 
     @cached_property
     def by_group_region(self) -> dict[tuple[str, str], list[Job]]:

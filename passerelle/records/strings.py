@@ -40,7 +40,7 @@ class Strings:
 
     def list_label(self, kind: str, key: str) -> str:
         """What a list of jobs and its feed hold (plan.outputs.ListPage): a contract, a region, a contract group in a
-        region (key 'group/region'); '' for all the jobs."""
+        region (key 'group/region'), a level of French or less; '' for all the jobs."""
         if kind == "contract":
             return self(f"contract_{key}")
         if kind == "region":
@@ -48,6 +48,8 @@ class Strings:
         if kind == "group-region":
             group, region = key.split("/", 1)
             return f"{self.group(group)} · {self.region(region)}"
+        if kind == "level":
+            return self("level_or_less", level=key)
         return ""
 
     def region(self, name: str) -> str:

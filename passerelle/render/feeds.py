@@ -174,7 +174,7 @@ def write_feeds(site: Site, plan: Plan, catalog: Catalog, strings: Strings, html
             title = strings("feed_jobs_title")
             if planned.kind == "employer":
                 title = f"{title} · {catalog.employer(planned.key).name}"
-            elif planned.kind in ("contract", "group-region"):
+            elif planned.kind in ("contract", "region", "group-region", "level"):
                 title = f"{title} · {strings.list_label(planned.kind, planned.key)}"
             items = [job_entry(j) for j in planned.items if isinstance(j, Job)]
         feed = Feed(site, lang, folder, planned.name, title, f"{title}. {description}", site.lang_url(lang, planned.page))

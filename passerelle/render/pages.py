@@ -143,8 +143,8 @@ class LanguageRenderer:
     def footer(self) -> str:
         return self.env.get_template("footer.html").render(v=self.views.footer(), **self.context)
 
-    def jobs_index(self) -> dict[str, Any]:
-        return self.views.jobs_index()
+    def jobs_index(self, plan: Plan) -> dict[str, Any]:
+        return self.views.jobs_index(plan.feeds)
 
     def nav(self) -> list[dict[str, str]]:
         return self.views.nav()

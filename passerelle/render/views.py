@@ -19,7 +19,7 @@ import babel.dates
 from markupsafe import Markup, escape
 
 from passerelle.plan import urls
-from passerelle.plan.outputs import ListPage, PlannedPage
+from passerelle.plan.outputs import ListPage, PlannedFeed, PlannedPage
 from passerelle.records.catalog import Catalog
 from passerelle.records.models import Employer, Job, Page, Story, Text
 from passerelle.records.settings import Site
@@ -268,7 +268,7 @@ class Views:
         assert isinstance(listing, ListPage)
         label = self.t.list_label(listing.kind, listing.key)
         group, _, region = listing.key.partition("/") if listing.kind == "group-region" else ("", "", listing.key)
-        own_feed = listing.kind in ("contract", "group-region")
+        own_feed = listing.kind in ("contract", "region", "group-region")
         feed = self.feed(f"{self.t('feed_jobs')} · {label}" if own_feed else self.t("feed_jobs"), listing.feed)
         groups = [
             {"label": self.t.group(g), "url": self.href(urls.group_region_list(g, region)), "n": len(jobs)}
@@ -330,8 +330,10 @@ class Views:
             "all_url": self.href(urls.JOBS),
         }
 
-    def jobs_index(self) -> dict[str, Any]:
-        """What the jobs list's filters need, for every open job: its facets and its card (jobs/index.json)."""
+    def jobs_index(self, feeds: Sequence[PlannedFeed] = ()) -> dict[str, Any]:
+        """What the jobs list's filters need (jobs/index.json): for every open job, its facets and its card; and the
+        pre-built feeds of jobs, each with the choice of filters it follows, so that the list offers the feed of
+        what a fellow chose (or the nearest one)."""
         jobs = []
         for job in self.catalog.jobs:
             employer = self.catalog.employer(job.employer)
@@ -350,7 +352,24 @@ class Views:
                     "card": str(self.job_card(job).html),
                 }
             )
-        return {"version": 1, "jobs": jobs}
+        return {"version": 1, "jobs": jobs, "feeds": [f for f in map(self._followed, feeds) if f]}
+
+    def _followed(self, planned: PlannedFeed) -> dict[str, Any] | None:
+        """A jobs feed as the filters' choice it follows ({"contract": "alternance", "region": "ile-de-france"})."""
+        kind, key = planned.kind, planned.key
+        if kind == "stories":
+            return None
+        group, _, region = key.partition("/")
+        when = {
+            "jobs": {},
+            "contract": {"contract": key},
+            "employer": {"employer": key},
+            "region": {"region": urls.region_slug(key)},
+            "group-region": {"contract": group, "region": urls.region_slug(region)},
+            "level": {"level": key},
+        }[kind]
+        label = self.catalog.employer(key).name if kind == "employer" else self.t.list_label(kind, key)
+        return {"when": when, **self.feed(f"{self.t('feed_jobs')} · {label}" if label else self.t("feed_jobs"), planned.name)}
 
     def _stories(self, planned: PlannedPage) -> PageView:
         feed = self.feed(self.t("feed_stories"), "stories")

@@ -112,6 +112,27 @@
     });
     var url = location.pathname + (query.toString() ? "?" + query.toString() : "");
     history.replaceState(null, "", url);
+    followed(s);
+  }
+  // The feed of what she chose: the pre-built feed that follows every filter chosen, else the one that follows
+  // the most of them (and none she did not choose), said as the nearest.
+  var follow = document.getElementById("pa-follow");
+  function followed(s) {
+    if (!follow || !index.feeds) return;
+    var chosen = fields.filter(function (name) { return name !== "sort" && s[name]; });
+    var best = null, score = -1;
+    index.feeds.forEach(function (feed) {
+      var keys = Object.keys(feed.when);
+      var fits = keys.every(function (k) { return s[k] === feed.when[k]; });
+      if (fits && keys.length > score) { best = feed; score = keys.length; }
+    });
+    if (!best) { follow.hidden = true; return; }
+    var template = follow.getAttribute(score === chosen.length ? "data-exact" : "data-nearest");
+    follow.querySelector(".pa-follow__label").textContent = template.replace("{feed}", best.label);
+    follow.querySelector(".pa-follow__rss").setAttribute("href", best.rss);
+    follow.querySelector(".pa-follow__atom").setAttribute("href", best.atom);
+    follow.querySelector(".pa-follow__json").setAttribute("href", best.json);
+    follow.hidden = false;
   }
   function load(then) {
     if (index) { then(); return; }
