@@ -25,6 +25,7 @@ PAGES = {
     "post a job": "post-a-job/",
     "glossary": "glossary/",
     "saved": "saved/",
+    "week": "week/",
 }
 
 
@@ -569,3 +570,34 @@ def fetch_text(url: str) -> str:
 
     with urllib.request.urlopen(url) as r:  # noqa: S310 - our own server on 127.0.0.1
         return r.read().decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def busy_week(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample built on a day with new jobs in the week before it (2026-11-05: two)."""
+    from conftest import ROOT, run
+
+    out = tmp_path_factory.mktemp("week") / "site"
+    done = run(ROOT, "build", "--quiet", "--out", str(out), "--today", "2026-11-05")
+    assert done.returncode == 0, done.stderr
+    with serve(out) as url:
+        yield url
+
+
+@pytest.mark.parametrize("lang", ("fr", "ar"))
+def test_the_weekly_digest_copies_in_one_tap_on_a_phone(browser: Any, busy_week: str, lang: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page, visit = open_page(browser, f"{busy_week}{lang}/week/", width=360, height=740, today="2026-11-05")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    text = page.locator("#pa-digest-text")
+    assert text.is_visible() and page.locator("#pa-jobs > li, .pa-jobs > li").count() == 2
+    page.locator(".pa-digest__copy").click()
+    page.wait_for_function("document.querySelector('.pa-digest__status').textContent !== ''")
+    assert page.evaluate("navigator.clipboard.readText()") == text.input_value()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}})
+    assert results.violations_count == 0, results.generate_report()
+    page.screenshot(path=f"/tmp/passerelle-week-{lang}.png")
+    assert visit.blocked == [] and visit.errors == []
+    page.context.close()

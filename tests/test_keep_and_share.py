@@ -34,3 +34,36 @@ def test_each_open_job_has_its_deadline_as_a_calendar_file(site: Path) -> None:
         j["id"].split("/")[1] for j in jobs
     )  # open jobs only: a closed job has no reminder
     assert all((site / lang / "jobs").is_dir() for lang in LANGS)
+
+
+def test_the_weekly_digest_says_the_week_s_new_jobs_ready_to_paste_with_a_feed_a_week(tmp_path: Path) -> None:
+    import html
+    import re
+
+    import feedparser
+
+    from conftest import ROOT, run
+
+    out = tmp_path / "site"
+    done = run(ROOT, "build", "--quiet", "--out", str(out), "--today", "2026-11-05")
+    assert done.returncode == 0, done.stderr
+    jobs = json.loads((out / "jobs.json").read_text(encoding="utf-8"))["jobs"]
+    week = sorted(j["id"] for j in jobs if "2026-10-30" <= j["posted"][:10] <= "2026-11-05")
+    assert len(week) == 2
+    for lang in ("fr", "ar"):
+        page = (out / lang / "week" / "index.html").read_text(encoding="utf-8")
+        text = html.unescape(re.search(r"<textarea[^>]*>(.*?)</textarea>", page, re.S).group(1))
+        urls = re.findall(r"https://passerelle\.example\.org/\S+", text)
+        assert sorted(u.split(f"/{lang}/jobs/")[1].rstrip("/") for u in urls) == week
+        assert "<" not in text, "plain text to paste, no markup"
+        titles = {j["id"]: j["title"].get(lang, j["title"]["fr"]) for j in jobs}
+        assert all(f"• {titles[i]}" in text for i in week)
+        feed = feedparser.parse((out / lang / "feeds" / "week.xml").read_bytes())
+        assert feed.bozo == 0 and len(feed.entries) >= 2
+        newest, before = feed.entries[0], feed.entries[1]  # 2 November is a Monday: two ISO weeks
+        assert newest.id.endswith(f":week/2026-W45/{lang}") and before.id.endswith(f":week/2026-W44/{lang}")
+        assert (out / lang / "feeds" / "week.atom.xml").is_file() and (out / lang / "feeds" / "week.feed.json").is_file()
+    quiet = out.parent / "later"
+    assert run(ROOT, "build", "--quiet", "--out", str(quiet), "--today", "2026-12-02").returncode == 0
+    page = (quiet / "fr" / "week" / "index.html").read_text(encoding="utf-8")
+    assert "<textarea" not in page and "Pas de nouvelle offre cette semaine." in page

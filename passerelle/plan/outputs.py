@@ -46,7 +46,7 @@ class PlannedPage:
     path: str
     """Below each language root (see urls)."""
     kind: str
-    """The template family: home, list, stories, employers, search, job, story, employer, page, impact, glossary, saved."""
+    """The template family: home, list, stories, employers, search, job, story, employer, page, impact, glossary, saved, week."""
     claimant: str
     """Who asks for this page, in the words of a problem message: a record's file, or what the site lists."""
     indexable: bool
@@ -61,13 +61,13 @@ class PlannedFeed:
     name: str
     """See urls.feed: 'jobs', 'stories', 'employers/<id>', 'contracts/<contract>'."""
     kind: str
-    """'stories', 'jobs', 'employer' or 'contract'."""
+    """'stories', 'jobs', 'employer', 'contract', 'region', 'group-region', 'level', or 'week' (one entry a week)."""
     key: str
     """The employer's id or the contract; '' for the site's feeds."""
     page: str
     """The page the feed follows."""
     items: tuple[Job, ...] | tuple[Story, ...]
-    """Newest first, at most site.feed_size."""
+    """Newest first, at most site.feed_size (the week feed: the jobs of its weeks, see Catalog.by_week)."""
     updated: dt.date
 
 
@@ -235,6 +235,9 @@ def _pages(catalog: Catalog) -> list[PlannedPage]:
     pages.append(PlannedPage(urls.IMPACT, "impact", "the impact page", True, newest))
     pages.append(PlannedPage(urls.GLOSSARY, "glossary", "the glossary", True, newest))
     pages.append(PlannedPage(urls.SAVED, "saved", "the saved jobs", False, newest))
+    pages.append(
+        PlannedPage(urls.WEEK, "week", "the weekly digest", True, _newest([j.posted for j in catalog.this_week], newest))
+    )
     return pages
 
 
@@ -267,4 +270,6 @@ def _feeds(site: Site, catalog: Catalog) -> list[PlannedFeed]:
         for (g, n), jobs in catalog.by_group_region.items()
     ]
     feeds += [jobs_feed(urls.level_feed(lv), "level", lv, urls.level_list(lv), jobs) for lv, jobs in catalog.by_level.items()]
+    digest = tuple(j for jobs in catalog.by_week.values() for j in jobs)  # grouped by week when written
+    feeds.append(PlannedFeed(urls.WEEK_FEED, "week", "", urls.WEEK, digest, _newest([j.posted for j in digest], catalog.today)))
     return feeds

@@ -13,6 +13,9 @@ from passerelle.records.vocabulary import CONTRACT_GROUPS, CONTRACTS, FRENCH_LEV
 CLOSED_PAGE_DAYS = 90
 """A closed job keeps its page (saying it is closed) this many days, so shared links do not break."""
 CLOSING_SOON_DAYS = 14
+WEEK_DAYS = 7
+DIGEST_WEEKS = 8
+"""The weekly digest's feed holds this many weeks (those with new jobs still open)."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,22 @@ class Catalog:
                 names.setdefault(slugs[job.key], job.location.region)
         out = {name: [j for j in self.jobs if j.remote == "full" or slugs.get(j.key) == slug] for slug, name in names.items()}
         return dict(sorted(out.items(), key=lambda item: item[0].casefold()))
+
+    @cached_property
+    def this_week(self) -> list[Job]:
+        """The open jobs posted in the seven days up to today, newest first: the weekly digest's page."""
+        since = self.today - dt.timedelta(days=WEEK_DAYS - 1)
+        return sorted((j for j in self.jobs if j.posted >= since), key=lambda j: (-j.posted.toordinal(), j.key))
+
+    @cached_property
+    def by_week(self) -> dict[str, list[Job]]:
+        """The open jobs by the ISO week they were posted in ('2026-W48'), newest week first, the last
+        DIGEST_WEEKS weeks that have any: the weekly digest's feed, one entry a week."""
+        weeks: dict[str, list[Job]] = {}
+        for job in sorted(self.jobs, key=lambda j: (-j.posted.toordinal(), j.key)):
+            year, week, _ = job.posted.isocalendar()
+            weeks.setdefault(f"{year}-W{week:02d}", []).append(job)
+        return dict(list(weeks.items())[:DIGEST_WEEKS])
 
     @cached_property
     def by_level(self) -> dict[str, list[Job]]:

@@ -39,6 +39,7 @@ RESERVED_PAGES = (
     "impact",
     "glossary",
     "saved",
+    "week",
     "index",
     "jobs",
     "stories",

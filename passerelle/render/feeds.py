@@ -24,6 +24,7 @@ from passerelle.plan import urls
 from passerelle.plan.outputs import Plan
 from passerelle.records.models import Job, Story
 from passerelle.records.settings import Site
+from passerelle.render.digest import digest_line
 
 TAG_YEAR = 2026
 """The date part of every entry's tag: URI (RFC 4151); fixed once, never to change."""
@@ -166,8 +167,30 @@ def write_feeds(site: Site, plan: Plan, catalog: Catalog, strings: Strings, html
             )
         return entries[job.key]
 
+    def week_entry(week: str, jobs: list[Job]) -> Entry:
+        """One week of the digest: the jobs posted that week, each a line with its link."""
+        monday = dt.date.fromisocalendar(int(week[:4]), int(week[6:]), 1)
+        lines = [digest_line(site, catalog, strings, job) for job in jobs]
+        items = "".join(f'<li><a href="{escape(url)}">{escape(title)}</a> · {escape(facts)}</li>' for title, facts, url in lines)
+        return Entry(
+            tag_id(site, "week", week, lang),
+            f"{site.lang_url(lang, urls.WEEK)}#{week}",
+            strings("week_entry", date=strings.date(monday), n=len(jobs)),
+            " · ".join(title for title, _, _ in lines),
+            f"<ul>{items}</ul>",
+            max(j.posted for j in jobs),
+        )
+
     for planned in plan.feeds:
-        if planned.kind == "stories":
+        if planned.kind == "week":
+            weeks: dict[str, list[Job]] = {}
+            for job in planned.items:
+                if isinstance(job, Job):
+                    year, number, _ = job.posted.isocalendar()
+                    weeks.setdefault(f"{year}-W{number:02d}", []).append(job)
+            title = strings("week_feed_title")
+            items = [week_entry(week, jobs) for week, jobs in weeks.items()]
+        elif planned.kind == "stories":
             title = strings("feed_stories_title")
             items = [story_entry(s) for s in planned.items if isinstance(s, Story)]
         else:

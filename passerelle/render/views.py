@@ -20,12 +20,13 @@ from markupsafe import Markup, escape
 
 from passerelle.plan import urls
 from passerelle.plan.outputs import ListPage, PlannedFeed, PlannedPage
-from passerelle.records.catalog import Catalog
+from passerelle.records.catalog import WEEK_DAYS, Catalog
 from passerelle.records.models import Employer, Job, Page, Story, Text
 from passerelle.records.settings import Site
 from passerelle.records.strings import Strings
 from passerelle.records.vocabulary import CONTRACT_GROUPS, CONTRACTS, FRENCH_LEVELS, REMOTE
 from passerelle.render.cards import CARD_SIZE, Line, PreviewCard, strong_direction
+from passerelle.render.digest import digest_line, digest_text
 from passerelle.render.job_form import form_view
 from passerelle.render.impact import bar_chart, column_chart, measure
 from passerelle.render.media import Media
@@ -243,6 +244,7 @@ class Views:
             "impact": self._impact,
             "glossary": self._glossary,
             "saved": self._saved,
+            "week": self._week,
         }
         return builders[planned.kind](planned)
 
@@ -357,7 +359,7 @@ class Views:
     def _followed(self, planned: PlannedFeed) -> dict[str, Any] | None:
         """A jobs feed as the filters' choice it follows ({"contract": "alternance", "region": "ile-de-france"})."""
         kind, key = planned.kind, planned.key
-        if kind == "stories":
+        if kind in ("stories", "week"):
             return None
         group, _, region = key.partition("/")
         when = {
@@ -704,6 +706,23 @@ class Views:
             planned.path, "glossary.html", t("glossary_title"), body, description=t("glossary_intro"), feeds=self.site_feeds()
         )
 
+    def _week(self, planned: PlannedPage) -> PageView:
+        """This week's new jobs: a text to paste where fellows talk, the cards, and the digest's feed."""
+        t, c = self.t, self.catalog
+        lines = [digest_line(self.site, c, t, job) for job in c.this_week]
+        since = c.today - dt.timedelta(days=WEEK_DAYS - 1)
+        heading = t("week_heading", start=t.date(since), end=t.date(c.today), n=len(lines))
+        feed = self.feed(t("week_feed_title"), urls.WEEK_FEED)
+        body = {
+            "heading": heading,
+            "text": digest_text(lines, f"{self.site.name} · {heading}") if lines else "",
+            "jobs": [self.job_card(j) for j in c.this_week],
+            "all": self.href(urls.JOBS),
+            "feeds": (feed,),
+            "script": self.href("assets/passerelle/share.js"),
+        }
+        return PageView(planned.path, "week.html", t("week_title"), body, description=heading, feeds=(feed,))
+
     def _saved(self, planned: PlannedPage) -> PageView:
         """The jobs kept on this device: an empty list that keep.js fills from the device's storage."""
         body = {"jobs": self.href(urls.JOBS), "keep": self.href("assets/passerelle/keep.js")}
@@ -736,6 +755,7 @@ class Views:
             "impact": self.href(urls.IMPACT),
             "glossary": self.href(urls.GLOSSARY),
             "saved": self.href(urls.SAVED),
+            "week": self.href(urls.WEEK),
             "jobs_feed": self.href(urls.feed("jobs")),
             "stories_feed": self.href(urls.feed("stories")),
             "languages": [

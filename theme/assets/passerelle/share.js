@@ -2,6 +2,15 @@
 // asked of any other site before the reader taps one of them; "copy the link" needs no other site at all.
 (function () {
   "use strict";
+  // The weekly digest: its text copied in one tap, to paste into a group.
+  var digest = document.querySelector(".pa-digest");
+  if (digest && navigator.clipboard) {
+    var button = digest.querySelector(".pa-digest__copy"), said = digest.querySelector(".pa-digest__status");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(digest.querySelector("textarea").value).then(function () { said.textContent = said.getAttribute("data-done"); });
+    });
+  }
   var box = document.querySelector(".pa-share");
   if (!box) return;
   var native = box.querySelector(".pa-share__native");
