@@ -61,7 +61,7 @@ def test_the_weekly_digest_says_the_week_s_new_jobs_ready_to_paste_with_a_feed_a
         feed = feedparser.parse((out / lang / "feeds" / "week.xml").read_bytes())
         assert feed.bozo == 0 and len(feed.entries) >= 2
         newest, before = feed.entries[0], feed.entries[1]  # 2 November is a Monday: two ISO weeks
-        assert newest.id.endswith(f":week/2026-W45/{lang}") and before.id.endswith(f":week/2026-W44/{lang}")
+        assert newest.id.endswith(f":week/2026-w45/{lang}") and before.id.endswith(f":week/2026-w44/{lang}")
         assert (out / lang / "feeds" / "week.atom.xml").is_file() and (out / lang / "feeds" / "week.feed.json").is_file()
     quiet = out.parent / "later"
     assert run(ROOT, "build", "--quiet", "--out", str(quiet), "--today", "2026-12-02").returncode == 0

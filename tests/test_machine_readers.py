@@ -20,7 +20,7 @@ from PIL import Image
 from conftest import LANGS, SITE_URL, TODAY, copy_project, run
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-TAG = re.compile(r"tag:passerelle\.example\.org,2026:(job|story)/[a-z0-9/-]+/(" + "|".join(LANGS) + ")")
+TAG = re.compile(r"tag:passerelle\.example\.org,2026:(job|story|week)/[a-z0-9/-]+/(" + "|".join(LANGS) + ")")
 
 
 def feeds(site: Path) -> list[Path]:

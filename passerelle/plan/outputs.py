@@ -270,6 +270,7 @@ def _feeds(site: Site, catalog: Catalog) -> list[PlannedFeed]:
         for (g, n), jobs in catalog.by_group_region.items()
     ]
     feeds += [jobs_feed(urls.level_feed(lv), "level", lv, urls.level_list(lv), jobs) for lv, jobs in catalog.by_level.items()]
-    digest = tuple(j for jobs in catalog.by_week.values() for j in jobs)  # grouped by week when written
+    weeks = list(catalog.by_week.values())[:size]  # one entry a week, within the feeds' cap
+    digest = tuple(j for jobs in weeks for j in jobs)  # grouped by week again when written
     feeds.append(PlannedFeed(urls.WEEK_FEED, "week", "", urls.WEEK, digest, _newest([j.posted for j in digest], catalog.today)))
     return feeds

@@ -173,7 +173,7 @@ def write_feeds(site: Site, plan: Plan, catalog: Catalog, strings: Strings, html
         lines = [digest_line(site, catalog, strings, job) for job in jobs]
         items = "".join(f'<li><a href="{escape(url)}">{escape(title)}</a> · {escape(facts)}</li>' for title, facts, url in lines)
         return Entry(
-            tag_id(site, "week", week, lang),
+            tag_id(site, "week", week.lower(), lang),
             f"{site.lang_url(lang, urls.WEEK)}#{week}",
             strings("week_entry", date=strings.date(monday), n=len(jobs)),
             " · ".join(title for title, _, _ in lines),
