@@ -18,6 +18,17 @@ DIGEST_WEEKS = 8
 """The weekly digest's feed holds this many weeks (those with new jobs still open)."""
 
 
+def iso_week(day: dt.date) -> str:
+    """The ISO week a day is in: '2026-W48'."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def week_monday(week: str) -> dt.date:
+    """The Monday of an ISO week named by iso_week."""
+    return dt.date.fromisocalendar(int(week[:4]), int(week[6:]), 1)
+
+
 @dataclass(frozen=True)
 class Catalog:
     content: Content
@@ -113,8 +124,7 @@ class Catalog:
         DIGEST_WEEKS weeks that have any: the weekly digest's feed, one entry a week."""
         weeks: dict[str, list[Job]] = {}
         for job in sorted(self.jobs, key=lambda j: (-j.posted.toordinal(), j.key)):
-            year, week, _ = job.posted.isocalendar()
-            weeks.setdefault(f"{year}-W{week:02d}", []).append(job)
+            weeks.setdefault(iso_week(job.posted), []).append(job)
         return dict(list(weeks.items())[:DIGEST_WEEKS])
 
     @cached_property

@@ -88,6 +88,7 @@ class CardPainter:
         self._logos: dict[str, tuple[Image.Image, list[int]]] = {}
         self._shade = bytes(round(v * (SHADES - 1) / 255) for v in range(256))
         """Grey level (0 plum .. 255 white) to palette index."""
+        self._palette = _palette()
 
     def font(self, size: int) -> ImageFont.FreeTypeFont:
         if size not in self._fonts:
@@ -133,7 +134,7 @@ class CardPainter:
             say(Line(text, fact.direction), y, 34, 0)
             y += 52
         indices = Image.frombytes("L", CARD_SIZE, img.tobytes().translate(self._shade))
-        palette = _palette()
+        palette = list(self._palette)
         if logo:
             pixels, colours = logo
             x = width - MARGIN - pixels.width if rtl else MARGIN

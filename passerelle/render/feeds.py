@@ -17,7 +17,7 @@ from typing import Any, Callable
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
-from passerelle.records.catalog import Catalog
+from passerelle.records.catalog import Catalog, iso_week, week_monday
 from passerelle.records.days import PARIS
 from passerelle.records.strings import Strings
 from passerelle.plan import urls
@@ -169,7 +169,7 @@ def write_feeds(site: Site, plan: Plan, catalog: Catalog, strings: Strings, html
 
     def week_entry(week: str, jobs: list[Job]) -> Entry:
         """One week of the digest: the jobs posted that week, each a line with its link."""
-        monday = dt.date.fromisocalendar(int(week[:4]), int(week[6:]), 1)
+        monday = week_monday(week)
         lines = [digest_line(site, catalog, strings, job) for job in jobs]
         items = "".join(f'<li><a href="{escape(url)}">{escape(title)}</a> · {escape(facts)}</li>' for title, facts, url in lines)
         return Entry(
@@ -186,8 +186,7 @@ def write_feeds(site: Site, plan: Plan, catalog: Catalog, strings: Strings, html
             weeks: dict[str, list[Job]] = {}
             for job in planned.items:
                 if isinstance(job, Job):
-                    year, number, _ = job.posted.isocalendar()
-                    weeks.setdefault(f"{year}-W{number:02d}", []).append(job)
+                    weeks.setdefault(iso_week(job.posted), []).append(job)
             title = strings("week_feed_title")
             items = [week_entry(week, jobs) for week, jobs in weeks.items()]
         elif planned.kind == "stories":
