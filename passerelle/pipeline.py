@@ -88,7 +88,7 @@ def write(
     needs them: `check`, which runs on every pull request, never loads mkdocs (0.4 s of its 1.1 s)."""
     from passerelle.publish import staging as output
     from passerelle.publish.language import LanguageTask, build_language
-    from passerelle.publish.theme import markdown_settings
+    from passerelle.publish.theme import markdown_settings, share_assets
     from passerelle.render.exports import write_exports
     from passerelle.render.impact import measure, write_impact_json
     from passerelle.render.media import write_media
@@ -117,6 +117,7 @@ def write(
         ]
         for done in as_completed([workers.submit(build_language, task) for task in tasks]):
             progress(done.result())
+    share_assets(staging, site.languages)
     write_root(site, checked.strings, media, root / "theme", staging)
     write_sitemap(site, planned, staging)
     write_exports(site, catalog, html, staging)

@@ -83,6 +83,25 @@ def test_language_switch_keeps_the_same_page(browser: Any, base: str) -> None:
     page.context.close()
 
 
+def test_switching_language_downloads_no_stylesheet_or_script_again(browser: Any, base: str) -> None:
+    """The theme's files are shared by every language (one copy at the site's root): the Arabic page after the
+    French one costs its own HTML, not material's stylesheet again."""
+    path = PAGES["job"]
+    page, visit = open_page(browser, f"{base}fr/{path}", width=360, height=740)
+    first = sum(n for url, n in visit.received if "/assets/" in url)
+    assert first > 20_000, visit.received  # material's stylesheet, gzipped, and ours
+    seen = len(visit.received)
+    page.locator(".md-select > button").focus()
+    page.locator('.md-select__link[hreflang="ar"]').click()
+    page.wait_for_url(f"{base}ar/{path}")
+    page.wait_for_load_state("networkidle")
+    switched = [(url, n) for url, n in visit.received[seen:] if "/assets/" in url]
+    assert sum(n for _, n in switched) < 2_000, switched  # at most revalidations (headers only)
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    assert visit.failed == [] and visit.errors == []
+    page.context.close()
+
+
 @pytest.mark.parametrize("lang", sorted(RTL))
 def test_right_to_left_languages_are_laid_out_right_to_left(browser: Any, base: str, lang: str) -> None:
     page, _ = open_page(browser, f"{base}{lang}/{PAGES['job']}", width=800)

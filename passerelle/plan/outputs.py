@@ -131,8 +131,7 @@ def plan(site: Site, catalog: Catalog) -> tuple[Plan, list[Problem]]:
     feeds = _feeds(site, catalog)
     claims = _Claims()
     for lang in site.languages:
-        for folder, owner in (("assets/", "the theme's files"), (urls.SEARCH_BUNDLE, "the search index")):
-            claims.claim(f"{lang}/{folder}", owner)
+        claims.claim(f"{lang}/{urls.SEARCH_BUNDLE}", "the search index")
         claims.claim(f"{lang}/{urls.NOT_FOUND}", "the page for missing addresses")
         claims.claim(f"{lang}/{urls.JOBS_INDEX}", "the jobs list's filters")
         for job in catalog.jobs:
@@ -147,6 +146,7 @@ def plan(site: Site, catalog: Catalog) -> tuple[Plan, list[Problem]]:
     for name in urls.ROOT_FILES:
         claims.claim(name, "the site")
     claims.claim("media/", "the media")
+    claims.claim(urls.ASSETS, "the theme's files")
     claims.claim(urls.SCHEMAS, "the schemas")
     claims.check_folders()
     return Plan(tuple(pages), tuple(feeds), {**claims.folders, **claims.files}), claims.problems

@@ -26,6 +26,9 @@ SERVICE_WORKER = "sw.js"
 JOBS_INDEX = "jobs/index.json"
 """Per language: every open job's facets and card, for the jobs list's filters."""
 SEARCH_BUNDLE = "pagefind/"
+ASSETS = "assets/"
+"""At the site's root, shared by every language (material's stylesheets, our CSS, scripts and images): switching
+language downloads none of them again (publish/theme.share_assets)."""
 NOT_FOUND = "404.html"
 FEEDS = "feeds/"
 FEED_SUFFIXES = (".xml", ".atom.xml", ".feed.json")
@@ -123,6 +126,11 @@ def employer_feed(employer_id: str) -> str:
 
 def contract_feed(contract: str) -> str:
     return f"contracts/{contract}"
+
+
+def asset(name: str) -> str:
+    """A file of the theme's shared assets, below the site root: asset("passerelle/clock.js")."""
+    return f"{ASSETS}{name}"
 
 
 def logo(filename: str) -> str:

@@ -25,6 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from passerelle.plan import urls
 from passerelle.render.pages import RenderedPage
 from passerelle.records.settings import Site
 
@@ -155,6 +156,8 @@ def language_config(site: Site, rendered: LanguagePages, out: Path, work: Path) 
     theme_dir = site.root / "theme"
     if _material_lacks(lang):
         theme_dir = _theme_with_language(site, lang, work)
+    declared = load_config(config_file=str(site.config_file), docs_dir=str(site.root / "content"))  # as mkdocs.yml says
+    shared = functools.partial(_shared, site)
     config = {
         "INHERIT": str(site.config_file),
         "docs_dir": str(work / "docs"),
@@ -162,17 +165,37 @@ def language_config(site: Site, rendered: LanguagePages, out: Path, work: Path) 
         "site_url": site.lang_url(lang),
         "nav": rendered.nav,
         "not_in_nav": "/**",
-        "theme": {"name": "material", "custom_dir": str(theme_dir), "language": lang},
+        "theme": {
+            "name": "material",
+            "custom_dir": str(theme_dir),
+            "language": lang,
+            "favicon": shared(declared.theme["favicon"]),
+            "logo": shared(declared.theme["logo"]),
+        },
+        "extra_css": [shared(path) for path in declared["extra_css"]],
         "markdown_extensions": [],  # every page's HTML is rendered already: Markdown passes it through
         "extra": {
             "alternate": [{"name": name, "link": f"{site.url}{code}/", "lang": code} for code, name in frame.languages],
             "passerelle_404": frame.not_found,
-            "passerelle": {"footer": frame.footer, "skip": frame.skip, "languages_label": frame.languages_label},
+            "passerelle": {
+                "footer": frame.footer,
+                "skip": frame.skip,
+                "languages_label": frame.languages_label,
+                "assets": site.site_href(urls.ASSETS),
+            },
         },
     }
     path = work / f"mkdocs-{lang}.yml"
     path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+def _shared(site: Site, path: str | None) -> str | None:
+    """A theme file that mkdocs.yml names below assets/, as a root-relative URL into the assets every language
+    shares (material's `url` filter leaves such a URL as it is)."""
+    if not path or not path.startswith(urls.ASSETS):
+        return path
+    return site.site_href(path)
 
 
 def _material_lacks(lang: str) -> bool:
@@ -237,3 +260,27 @@ def write_language(
     for leftover in (*out.joinpath("assets").rglob("*.map"), out / "sitemap.xml", out / "sitemap.xml.gz"):
         if leftover.exists():
             leftover.unlink()
+
+
+def share_assets(staging: Path, languages: tuple[str, ...] | list[str]) -> None:
+    """The theme's files, which mkdocs copies into every language's folder, moved once to the site's root
+    (urls.ASSETS), where every page links them: a reader who switches language downloads none of them again.
+    The copies must be the same in every language; if one differs, that is our bug, and the build stops."""
+    first = staging / languages[0] / "assets"
+    kept = _files(first)
+    for lang in languages[1:]:
+        copy = staging / lang / "assets"
+        if _files(copy) != kept:
+            raise RuntimeError(f"the theme's files of {lang} differ from those of {languages[0]}: {sorted(set(_files(copy).items()) ^ set(kept.items()))[:3]}")
+        shutil.rmtree(copy)
+    first.rename(staging / urls.ASSETS)
+
+
+def _files(folder: Path) -> dict[str, str]:
+    import hashlib
+
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in folder.rglob("*")
+        if path.is_file()
+    }

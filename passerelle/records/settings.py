@@ -65,6 +65,10 @@ class Site:
         """Root-relative URL of `path` below a language root (what the pages link with)."""
         return f"{self.base}{lang}/{path}"
 
+    def site_href(self, path: str) -> str:
+        """Root-relative URL of `path` below the site root (the shared assets, media)."""
+        return f"{self.base}{path}"
+
     def file_url(self, path: str) -> str:
         """Absolute URL of `path` below the site root (media, exports)."""
         return f"{self.url}{path}"

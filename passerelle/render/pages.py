@@ -134,7 +134,7 @@ class LanguageRenderer:
             site_name=site.name,
             jsonld=Markup(script_json(view.jsonld)) if view.jsonld else None,
             feeds=view.feeds,
-            clock=self.views.href("assets/passerelle/clock.js"),
+            clock=self.views.script("clock.js"),
             service_worker=site.base + urls.SERVICE_WORKER,
             scope=site.base,
             t=self.t,

@@ -5,7 +5,8 @@
 //   meanwhile says so); a copy of each page read is kept, and shown when there is no network. Fellows' stories (and
 //   their list) are never kept: a story withdrawn must not outlive its withdrawal on a device. A page the site no longer has
 //   (404, 410) is dropped from the copies. At most LIMIT pages are kept, the oldest dropped first.
-// - The shell (the site's stylesheets, scripts, fonts and images under assets/): from the copy first, kept per
+// - The shell (the site's stylesheets, scripts, fonts and images under assets/, shared by every
+//   language): from the copy first, kept per
 //   release; every other release's copies are deleted when this one takes over.
 // - Employers' logos: like pages. Fellows' photos are never kept.
 // - Everything else (feeds, search index, exports, other sites): the network only, untouched.
@@ -28,7 +29,7 @@ self.addEventListener("activate", function (event) {
 
 function inScope(url) { return url.origin === SCOPE.origin && url.pathname.indexOf(SCOPE.pathname) === 0; }
 function isStory(url) { return /^[^\/]+\/stories\//.test(url.pathname.slice(SCOPE.pathname.length)); }
-function isShell(url) { return /^[^\/]+\/assets\//.test(url.pathname.slice(SCOPE.pathname.length)); }
+function isShell(url) { return url.pathname.slice(SCOPE.pathname.length).indexOf("assets/") === 0; }
 function isLogo(url) { return url.pathname.slice(SCOPE.pathname.length).indexOf("media/logos/") === 0; }
 
 function trim(cache) {

@@ -148,6 +148,10 @@ class Views:
         """Root-relative URL of a page of this site (`path` below the language root)."""
         return self.site.href(lang or self.lang, path)
 
+    def script(self, name: str) -> str:
+        """Root-relative URL of one of our scripts, among the assets every language shares."""
+        return self.site.site_href(urls.asset(f"passerelle/{name}"))
+
     def shown(self, value: Text | None, html: bool = False) -> Shown | None:
         if value is None:
             return None
@@ -289,7 +293,7 @@ class Views:
             "filters": self.fragment("filters") if listing.kind == "all" else None,
             "facets": self.fragment("facets-all" if label else "facets"),
             "total": listing.total,
-            "script": self.href("assets/passerelle/filters.js") if listing.kind == "all" else "",
+            "script": self.script("filters.js") if listing.kind == "all" else "",
             "jobs": [self.job_card(j) for j in listing.jobs],
             "pager": pager,
             "groups": groups,
@@ -400,7 +404,7 @@ class Views:
         body = {
             "bundle": self.href(urls.SEARCH_BUNDLE),
             "jobs": self.href(urls.JOBS),
-            "script": self.href("assets/passerelle/search.js"),
+            "script": self.script("search.js"),
         }
         return PageView(
             planned.path,
@@ -462,7 +466,7 @@ class Views:
             "report": self._report_url(job) if is_open else "",
             "calendar": self.href(urls.job_calendar(job.key)) if is_open else "",
             "saved": self.href(urls.SAVED),
-            "keep": self.href("assets/passerelle/keep.js"),
+            "keep": self.script("keep.js"),
             "share": self._share(self.plain(job.title), self.site.lang_url(self.lang, planned.path)) if is_open else None,
             "report_email": self._report_email(job) if is_open and self.site.contact else "",
             "stories": [self.story_card(s) for s in c.stories_of(employer.id)],
@@ -521,7 +525,7 @@ class Views:
             "whatsapp": f"https://wa.me/?{urlencode({'text': text})}",
             "telegram": f"https://t.me/share/url?{urlencode({'url': url, 'text': title})}",
             "email": f"mailto:?{urlencode({'subject': title, 'body': url}, quote_via=quote)}",
-            "script": self.href("assets/passerelle/share.js"),
+            "script": self.script("share.js"),
         }
 
     def _report_email(self, job: Job) -> str:
@@ -636,7 +640,7 @@ class Views:
 
     def job_form(self) -> dict[str, Any]:
         """The "Post a job" form: it writes a job file in the browser with the rules `check` applies."""
-        return form_view(self.site, self.catalog, self.t, self.href("assets/passerelle/job-form.js"))
+        return form_view(self.site, self.catalog, self.t, self.script("job-form.js"))
 
     def _impact(self, planned: PlannedPage) -> PageView:
         """The impact page: the programme's figures, then each count as a chart, a sentence and a table."""
@@ -719,13 +723,13 @@ class Views:
             "jobs": [self.job_card(j) for j in c.this_week],
             "all": self.href(urls.JOBS),
             "feeds": (feed,),
-            "script": self.href("assets/passerelle/share.js"),
+            "script": self.script("share.js"),
         }
         return PageView(planned.path, "week.html", t("week_title"), body, description=heading, feeds=(feed,))
 
     def _saved(self, planned: PlannedPage) -> PageView:
         """The jobs kept on this device: an empty list that keep.js fills from the device's storage."""
-        body = {"jobs": self.href(urls.JOBS), "keep": self.href("assets/passerelle/keep.js")}
+        body = {"jobs": self.href(urls.JOBS), "keep": self.script("keep.js")}
         return PageView(planned.path, "saved.html", self.t("saved_title"), body, description=self.t("saved_intro"), noindex=True)
 
     def nav(self) -> list[dict[str, str]]:
