@@ -47,7 +47,12 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site as a static host or CDN does: text compressed with gzip when the browser asks."""
+    """Serves the site as a static host or CDN does (GitHub Pages, say): text compressed with gzip when the browser
+    asks, every file with `Cache-Control: max-age=600`."""
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
