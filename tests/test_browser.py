@@ -164,9 +164,8 @@ def test_filters_narrow_the_list_and_give_a_url_to_share(browser: Any, base: str
     page.wait_for_function("document.querySelectorAll('#pa-jobs > li').length === 4")
     page.select_option("#q-city", "")
     page.select_option("#q-sort", "posted")
-    page.wait_for_function("document.querySelectorAll('#pa-jobs > li').length === 12")
-    posted = page.eval_on_selector_all("#pa-jobs > li", "els => els.map(e => e.dataset.posted)")
-    assert posted == sorted(posted, reverse=True)
+    newest_first = "(() => { const d = [...document.querySelectorAll('#pa-jobs > li')].map(e => e.dataset.posted); return d.length === 12 && d.every((x, i) => !i || d[i - 1] >= x); })()"
+    page.wait_for_function(newest_first)  # the cards come in after the count: wait for them, not for a fixed time
     assert visit.blocked == [] and visit.errors == []
     page.context.close()
 
@@ -240,7 +239,8 @@ def test_search_filters_by_type_and_contract(browser: Any, base: str) -> None:
     page.context.close()
 
 
-BUDGETS = {"jobs/lumen-studio/developpeuse-web-alternance/": 150_000, "jobs/": 250_000}
+BUDGETS = {"jobs/lumen-studio/developpeuse-web-alternance/": 60_000, "jobs/": 80_000}
+"""Issue 12's budgets of a first visit (the same at 5,000 jobs: tests/test_budgets.py)."""
 
 
 @pytest.mark.parametrize("lang", LANGS)

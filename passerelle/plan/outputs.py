@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from passerelle.plan import urls
 from passerelle.records.catalog import Catalog
@@ -18,7 +19,28 @@ from passerelle.records.problems import Problem
 from passerelle.records.settings import Site
 
 PAGE_SIZE = 50
-"""Cards on one page of a jobs list; longer lists continue on <list>/page/2/ and so on."""
+"""Cards on one page of a list (jobs, stories); longer lists continue on <list>/page/2/ and so on."""
+
+
+@dataclass(frozen=True)
+class Pages:
+    """Where one page of a list sits among its pages."""
+
+    n: int
+    """From 1."""
+    count: int
+    prev: str | None
+    next: str | None
+
+
+def _paged(items: tuple[Any, ...], first: str) -> list[tuple[str, tuple[Any, ...], Pages]]:
+    """A list cut into pages of PAGE_SIZE: (path, the page's items, where it sits); one empty page if none."""
+    chunks = [items[i : i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [()]
+    paths = [urls.list_page(first, n) for n in range(1, len(chunks) + 1)]
+    return [
+        (path, chunk, Pages(n + 1, len(chunks), paths[n - 1] if n else None, paths[n + 1] if n + 1 < len(paths) else None))
+        for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True))
+    ]
 
 
 @dataclass(frozen=True)
@@ -33,12 +55,18 @@ class ListPage:
     """This page's jobs."""
     total: int
     """The jobs of the whole list."""
-    n: int
-    count: int
-    prev: str | None
-    next: str | None
+    pages: Pages
     feed: str
     """The name of the feed that follows this list (see urls.feed)."""
+
+
+@dataclass(frozen=True)
+class StoryListPage:
+    """One page of the list of published stories, newest first."""
+
+    stories: tuple[Story, ...]
+    total: int
+    pages: Pages
 
 
 @dataclass(frozen=True)
@@ -53,7 +81,7 @@ class PlannedPage:
     """Listed in the sitemap; else the page says noindex."""
     changed: dt.date
     """When what the page shows last changed (the sitemap's lastmod), from the records, never the clock."""
-    subject: Job | Story | Employer | Page | ListPage | None = None
+    subject: Job | Story | Employer | Page | ListPage | StoryListPage | None = None
 
 
 @dataclass(frozen=True)
@@ -134,6 +162,7 @@ def plan(site: Site, catalog: Catalog) -> tuple[Plan, list[Problem]]:
         claims.claim(f"{lang}/{urls.SEARCH_BUNDLE}", "the search index")
         claims.claim(f"{lang}/{urls.NOT_FOUND}", "the page for missing addresses")
         claims.claim(f"{lang}/{urls.JOBS_INDEX}", "the jobs list's filters")
+        claims.claim(f"{lang}/{urls.JOBS_INDEX_PARTS}", "the jobs list's filters")
         for job in catalog.jobs:
             claims.claim(f"{lang}/{urls.job_calendar(job.key)}", f"the deadline of {job.source}")
         for page in pages:
@@ -184,28 +213,15 @@ def _lists(catalog: Catalog) -> list[PlannedPage]:
     newest = _newest([j.posted for j in catalog.jobs], catalog.today)
     out = []
     for kind, key, first, jobs, feed, claimant in lists:
-        chunks = [jobs[i : i + PAGE_SIZE] for i in range(0, len(jobs), PAGE_SIZE)] or [()]
-        paths = [urls.list_page(first, n) for n in range(1, len(chunks) + 1)]
-        for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True)):
-            page = ListPage(
-                kind,
-                key,
-                chunk,
-                len(jobs),
-                n + 1,
-                len(chunks),
-                paths[n - 1] if n else None,
-                paths[n + 1] if n + 1 < len(paths) else None,
-                feed,
-            )
+        for path, chunk, where in _paged(jobs, first):
             out.append(
                 PlannedPage(
                     path,
                     "list",
-                    claimant if n == 0 else f"{claimant}, page {n + 1}",
+                    claimant if where.n == 1 else f"{claimant}, page {where.n}",
                     True,
                     _newest([j.posted for j in chunk], newest),
-                    page,
+                    ListPage(kind, key, chunk, len(jobs), where, feed),
                 )
             )
     return out
@@ -216,9 +232,17 @@ def _pages(catalog: Catalog) -> list[PlannedPage]:
     newest = _newest([j.posted for j in catalog.jobs] + [s.published for s in stories], catalog.today)
     pages = [PlannedPage(urls.HOME, "home", "the home page", True, newest)]
     pages += _lists(catalog)
-    pages.append(
-        PlannedPage(urls.STORIES, "stories", "the list of stories", True, _newest([s.published for s in stories], newest))
-    )
+    for path, chunk, where in _paged(catalog.stories, urls.STORIES):
+        pages.append(
+            PlannedPage(
+                path,
+                "stories",
+                "the list of stories" if where.n == 1 else f"the list of stories, page {where.n}",
+                True,
+                _newest([s.published for s in chunk if s.indexable], newest),
+                StoryListPage(chunk, len(catalog.stories), where),
+            )
+        )
     pages.append(PlannedPage(urls.EMPLOYERS, "employers", "the list of employers", True, newest))
     pages.append(PlannedPage(urls.SEARCH, "search", "the search page", False, newest))
     pages += [PlannedPage(urls.job(j.key), "job", j.source, True, j.posted, j) for j in catalog.jobs]

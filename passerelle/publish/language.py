@@ -21,11 +21,11 @@ from passerelle.records.strings import Strings
 from passerelle.render.calendar import write_calendars
 from passerelle.render.cards import CardPainter, write_cards
 from passerelle.render.feeds import write_feeds
+from passerelle.render.filter_index import write_filter_index
 from passerelle.render.media import Media
 from passerelle.render.pages import LanguageRenderer
 from passerelle.render.record_html import RecordHtml
 from passerelle.render.search import finish_search_index, start_search_index, write_search_pages
-from passerelle.render.structured import script_json
 from passerelle.publish.theme import Frame, LanguagePages, MarkdownSettings, write_language
 
 
@@ -93,7 +93,7 @@ def build_language(task: LanguageTask) -> str:
         )
         out = task.staging / lang
         write_feeds(site, task.plan, task.catalog, task.strings, renderer.views.html, out / urls.FEEDS)
-        (out / urls.JOBS_INDEX).write_text(script_json(renderer.jobs_index(task.plan)), encoding="utf-8")
+        write_filter_index(renderer.jobs_index(task.plan), out)
         write_calendars(site, task.catalog, task.strings, out)
         write_cards([p.card for p in pages if p.card], CardPainter(task.media.card_logos), out)
     finally:

@@ -18,6 +18,7 @@ from passerelle.records.catalog import Catalog
 from passerelle.records.settings import Site
 from passerelle.records.strings import Strings
 from passerelle.render.cards import PreviewCard
+from passerelle.render.filter_index import FilterIndex
 from passerelle.render.media import Media
 from passerelle.render.record_html import RecordHtml
 from passerelle.render.structured import script_json
@@ -143,7 +144,7 @@ class LanguageRenderer:
     def footer(self) -> str:
         return self.env.get_template("footer.html").render(v=self.views.footer(), **self.context)
 
-    def jobs_index(self, plan: Plan) -> dict[str, Any]:
+    def jobs_index(self, plan: Plan) -> FilterIndex:
         return self.views.jobs_index(plan.feeds)
 
     def nav(self) -> list[dict[str, str]]:

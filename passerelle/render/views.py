@@ -19,7 +19,7 @@ import babel.dates
 from markupsafe import Markup, escape
 
 from passerelle.plan import urls
-from passerelle.plan.outputs import ListPage, PlannedFeed, PlannedPage
+from passerelle.plan.outputs import ListPage, Pages, PlannedFeed, PlannedPage, StoryListPage
 from passerelle.records.catalog import WEEK_DAYS, Catalog
 from passerelle.records.models import Employer, Job, Page, Story, Text
 from passerelle.records.settings import Site
@@ -27,6 +27,7 @@ from passerelle.records.strings import Strings
 from passerelle.records.vocabulary import CONTRACT_GROUPS, CONTRACTS, FRENCH_LEVELS, REMOTE
 from passerelle.render.cards import CARD_SIZE, Line, PreviewCard, strong_direction
 from passerelle.render.digest import digest_line, digest_text
+from passerelle.render.filter_index import FilterIndex, Row, filter_index
 from passerelle.render.job_form import form_view
 from passerelle.render.impact import bar_chart, column_chart, measure
 from passerelle.render.media import Media
@@ -282,12 +283,7 @@ class Views:
             if listing.kind == "region" and name == listing.key
         ]
         title = f"{self.t('jobs_title')} · {label}" if label else self.t("jobs_title")
-        pager = {
-            "n": listing.n,
-            "count": listing.count,
-            "prev": self.href(listing.prev) if listing.prev is not None else None,
-            "next": self.href(listing.next) if listing.next is not None else None,
-        }
+        pager = self.pager(listing.pages)
         body = {
             "title": title,
             "filters": self.fragment("filters") if listing.kind == "all" else None,
@@ -336,29 +332,27 @@ class Views:
             "all_url": self.href(urls.JOBS),
         }
 
-    def jobs_index(self, feeds: Sequence[PlannedFeed] = ()) -> dict[str, Any]:
-        """What the jobs list's filters need (jobs/index.json): for every open job, its facets and its card; and the
-        pre-built feeds of jobs, each with the choice of filters it follows, so that the list offers the feed of
-        what a fellow chose (or the nearest one)."""
-        jobs = []
-        for job in self.catalog.jobs:
-            employer = self.catalog.employer(job.employer)
-            jobs.append(
-                {
-                    "key": job.key,
-                    "contract": job.contract,
-                    "remote": job.remote,
-                    "level": job.french_level or "",
-                    "region": urls.region_slug(job.location.region) if job.location.region else "",
-                    "city": job.location.city or "",
-                    "employer": job.employer,
-                    "sector": self.plain(employer.sector),
-                    "deadline": job.deadline.isoformat(),
-                    "posted": job.posted.isoformat(),
-                    "card": str(self.job_card(job).html),
-                }
+    def jobs_index(self, feeds: Sequence[PlannedFeed] = ()) -> FilterIndex:
+        """What the jobs list's filters need (render/filter_index.py): every open job's facets and card, in the list's
+        order; and the pre-built feeds of jobs, each with the choice of filters it follows, so that the list offers
+        the feed of what a fellow chose (or the nearest one)."""
+        rows = [
+            Row(
+                contract=job.contract,
+                remote=job.remote,
+                level=job.french_level or "",
+                region=urls.region_slug(job.location.region) if job.location.region else "",
+                city=job.location.city or "",
+                employer=job.employer,
+                sector=self.plain(self.catalog.employer(job.employer).sector),
+                deadline=job.deadline.isoformat(),
+                posted=job.posted.isoformat(),
+                card=str(self.job_card(job).html),
             )
-        return {"version": 1, "jobs": jobs, "feeds": [f for f in map(self._followed, feeds) if f]}
+            for job in self.catalog.jobs
+        ]
+        followed = [f for f in map(self._followed, feeds) if f]
+        return filter_index(rows, followed, self.href(urls.JOBS_INDEX_PARTS))
 
     def _followed(self, planned: PlannedFeed) -> dict[str, Any] | None:
         """A jobs feed as the filters' choice it follows ({"contract": "alternance", "region": "ile-de-france"})."""
@@ -377,9 +371,24 @@ class Views:
         label = self.catalog.employer(key).name if kind == "employer" else self.t.list_label(kind, key)
         return {"when": when, **self.feed(f"{self.t('feed_jobs')} · {label}" if label else self.t("feed_jobs"), planned.name)}
 
+    def pager(self, pages: Pages) -> dict[str, Any]:
+        return {
+            "n": pages.n,
+            "count": pages.count,
+            "prev": self.href(pages.prev) if pages.prev is not None else None,
+            "next": self.href(pages.next) if pages.next is not None else None,
+        }
+
     def _stories(self, planned: PlannedPage) -> PageView:
+        listing = planned.subject
+        assert isinstance(listing, StoryListPage)
         feed = self.feed(self.t("feed_stories"), "stories")
-        body = {"stories": [self.story_card(s) for s in self.catalog.stories], "feeds": (feed,)}
+        body = {
+            "stories": [self.story_card(s) for s in listing.stories],
+            "total": listing.total,
+            "pager": self.pager(listing.pages),
+            "feeds": (feed,),
+        }
         return PageView(
             planned.path, "stories.html", self.t("stories_title"), body, description=self.t("stories_intro"), feeds=(feed,)
         )

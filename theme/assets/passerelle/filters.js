@@ -13,8 +13,10 @@
   var more = document.getElementById("pa-more");
   // the levels of French, lowest first, as the page lists them (from the vocabulary): none is repeated here
   var LEVELS = Array.prototype.map.call(form.elements.level.options, function (o) { return o.value; }).filter(Boolean);
-  var STEP = 50;
-  var index = null;
+  var STEP = 20;
+  var index = null; // jobs/index.json, then the columns and the cards as they are fetched (render/filter_index.py)
+  var columns = {};
+  var cards = {};
   var shown = STEP;
   var now = new Date();
   var TODAY = now.getFullYear() + "-" + ("0" + (now.getMonth() + 1)).slice(-2) + "-" + ("0" + now.getDate()).slice(-2);
@@ -30,24 +32,58 @@
   }
   var GROUPS = {};
   JSON.parse(form.getAttribute("data-groups") || "[]").forEach(function (g) { GROUPS[g.value] = g.members; });
+  // A job is its row in the index (the list's order: deadline, then address); `of(field, job)` is its value.
+  function of(field, job) {
+    if (field === "sector") return index.values.sector[index.employer_sector[columns.employer[job]]];
+    return index.values[field][columns[field][job]];
+  }
   function fits(job, s) {
-    if (job.deadline < TODAY) return false; // closed by the reader's clock, even if the site was built before
+    if (index.deadlines[job] < TODAY) return false; // closed by the reader's clock, even if the site was built before
     // a group (alternance) covers its contracts; a fully remote job fits every place
-    if (s.contract && job.contract !== s.contract && (GROUPS[s.contract] || []).indexOf(job.contract) < 0) return false;
-    if (s.region && job.region !== s.region && job.remote !== "full") return false;
-    if (s.city && job.city !== s.city && job.remote !== "full") return false;
-    if (s.remote && job.remote !== s.remote) return false;
-    if (s.employer && job.employer !== s.employer) return false;
-    if (s.sector && job.sector !== s.sector) return false;
+    var contract = s.contract && of("contract", job);
+    if (s.contract && contract !== s.contract && (GROUPS[s.contract] || []).indexOf(contract) < 0) return false;
+    if (s.region && of("region", job) !== s.region && of("remote", job) !== "full") return false;
+    if (s.city && of("city", job) !== s.city && of("remote", job) !== "full") return false;
+    if (s.remote && of("remote", job) !== s.remote) return false;
+    if (s.employer && of("employer", job) !== s.employer) return false;
+    if (s.sector && of("sector", job) !== s.sector) return false;
     // "my level": jobs that ask for that level or less (no level asked fits everyone)
-    if (s.level && job.level && LEVELS.indexOf(job.level) > LEVELS.indexOf(s.level)) return false;
+    var level = s.level && of("level", job);
+    if (s.level && level && LEVELS.indexOf(level) > LEVELS.indexOf(s.level)) return false;
     return true;
   }
-  function sorted(found, s) {
-    return found.sort(function (a, b) {
-      var x = s.sort === "posted" ? b.posted.localeCompare(a.posted) : a.deadline.localeCompare(b.deadline);
-      return x || a.key.localeCompare(b.key);
+  function matching(s) {
+    var found = [];
+    for (var job = 0; job < index.count; job++) if (fits(job, s)) found.push(job);
+    if (s.sort === "posted") found.sort(function (a, b) { return of("posted", b).localeCompare(of("posted", a)) || a - b; });
+    return found;
+  }
+  // The columns that a choice reads (fetched once each), then the cards of the jobs to show.
+  var NEEDS = { contract: ["contract"], region: ["region", "remote"], city: ["city", "remote"], remote: ["remote"],
+    level: ["level"], employer: ["employer"], sector: ["employer"], sort: [] };
+  function get(url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(url); return r.json(); }); }
+  function missing(s) {
+    var names = [];
+    fields.forEach(function (name) {
+      if (!s[name] || (name === "sort" && s[name] !== "posted")) return;
+      (name === "sort" ? ["posted"] : NEEDS[name]).forEach(function (c) { if (!columns[c] && names.indexOf(c) < 0) names.push(c); });
     });
+    return names;
+  }
+  function load(s, then) {
+    (index ? Promise.resolve() : get(root.getAttribute("data-index")).then(function (data) {
+      index = data;
+      var at = 0; // the deadlines, written as differences in the list's order
+      index.deadlines = data.deadline.map(function (step) { at += step; return data.values.deadline[at]; });
+    })).then(function () {
+      return Promise.all(missing(s).map(function (c) { return get(index.columns[c]).then(function (col) { columns[c] = col; }); }));
+    }).then(then);
+  }
+  function withCards(jobs, then) {
+    var files = [];
+    jobs.forEach(function (job) { var n = Math.floor(job / index.size); if (!cards[n] && files.indexOf(n) < 0) files.push(n); });
+    Promise.all(files.map(function (n) { return get(index.cards + n + ".json").then(function (list) { cards[n] = list; }); }))
+      .then(function () { then(jobs.map(function (job) { return cards[Math.floor(job / index.size)][job % index.size]; }).join("")); });
   }
   var relax = document.getElementById("pa-relax");
   var show = document.getElementById("pa-show");
@@ -59,7 +95,7 @@
       without[name] = "";
       var select = form.elements[name];
       return { name: name, label: select.options[select.selectedIndex].textContent.trim(),
-        jobs: index.jobs.filter(function (job) { return fits(job, without); }) };
+        jobs: matching(without) };
     }).sort(function (a, b) { return b.jobs.length - a.jobs.length; });
     var intro = document.createElement("p");
     intro.textContent = form.getAttribute("data-none");
@@ -78,28 +114,33 @@
       ul.appendChild(li);
     });
     relax.appendChild(ul);
-    var best = options[0] && options[0].jobs.length ? sorted(options[0].jobs, s).slice(0, 3) : [];
-    if (best.length) {
-      var near = document.createElement("p");
-      near.textContent = form.getAttribute("data-nearest");
-      relax.appendChild(near);
-      var cards = document.createElement("ul");
-      cards.className = "pa-cards pa-jobs";
-      cards.innerHTML = best.map(function (job) { return job.card; }).join(""); // cards are our own HTML, escaped at build
-      relax.appendChild(cards);
-    }
+    var best = options[0] && options[0].jobs.length ? options[0].jobs.slice(0, 3) : [];
     relax.hidden = false;
+    if (best.length) {
+      withCards(best, function (html) {
+        var near = document.createElement("p");
+        near.textContent = form.getAttribute("data-nearest");
+        relax.appendChild(near);
+        var ul = document.createElement("ul");
+        ul.className = "pa-cards pa-jobs";
+        ul.innerHTML = html; // cards are our own HTML, escaped at build
+        relax.appendChild(ul);
+      });
+    }
   }
+  var asking = 0; // the cards of the latest choice only, whatever order the files arrive in
   function render() {
     var s = state();
-    var found = sorted(index.jobs.filter(function (job) { return fits(job, s); }), s);
+    if (!index || missing(s).length) { load(s, render); return; } // she chose again while the last choice loaded
+    var found = matching(s);
     if (!list) {
       list = document.createElement("ul");
       list.className = "pa-cards pa-jobs";
       list.id = "pa-jobs";
       count.after(list);
     }
-    list.innerHTML = found.slice(0, shown).map(function (job) { return job.card; }).join("");
+    var asked = ++asking;
+    withCards(found.slice(0, shown), function (html) { if (asked === asking) list.innerHTML = html; });
     count.textContent = count.getAttribute("data-template").replace("{n}", found.length);
     show.textContent = form.getAttribute("data-show").replace("{n}", found.length);
     show.hidden = false;
@@ -134,14 +175,7 @@
     follow.querySelector(".pa-follow__json").setAttribute("href", best.json);
     follow.hidden = false;
   }
-  function load(then) {
-    if (index) { then(); return; }
-    fetch(root.getAttribute("data-index")).then(function (r) { return r.json(); }).then(function (data) {
-      index = data;
-      then();
-    });
-  }
-  form.addEventListener("change", function () { shown = STEP; load(render); });
+  form.addEventListener("change", function () { shown = STEP; render(); });
   show.addEventListener("click", function () { box.open = false; }); // on a phone: close the filters, see the list
   more.addEventListener("click", function () { shown += STEP; render(); });
   var query = new URLSearchParams(location.search);
@@ -153,5 +187,5 @@
       any = true;
     }
   });
-  if (any) { box.open = true; load(render); }
+  if (any) { box.open = true; render(); }
 })();
