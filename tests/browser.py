@@ -115,7 +115,10 @@ def open_page(browser: Any, url: str, width: int = 1280, height: int = 900, toda
             r.abort()
 
     def finished(request: Any) -> None:
-        response = request.response()
+        try:
+            response = request.response()
+        except Exception:  # the page was closed meanwhile (a measurement that did not wait for the network)
+            return
         if response is None:
             return
         if response.status >= 400:
