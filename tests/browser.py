@@ -94,8 +94,6 @@ class Visit:
     failed: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     transferred: int = 0
-    received: list[tuple[str, int]] = field(default_factory=list)
-    """(URL, bytes transferred) of every response, in order: 0 bytes of body for one the cache answered."""
 
 
 def open_page(browser: Any, url: str, width: int = 1280, height: int = 900, today: str | None = None) -> tuple[Any, Visit]:
@@ -125,7 +123,6 @@ def open_page(browser: Any, url: str, width: int = 1280, height: int = 900, toda
             visit.failed.append(f"{response.status} {request.url}")
         sizes = request.sizes()
         visit.transferred += sizes["responseBodySize"] + sizes["responseHeadersSize"]
-        visit.received.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
 
     page.route("**/*", route)
     page.on("console", lambda m: visit.errors.append(m.text) if m.type == "error" else None)

@@ -164,8 +164,10 @@ def test_filters_narrow_the_list_and_give_a_url_to_share(browser: Any, base: str
     page.wait_for_function("document.querySelectorAll('#pa-jobs > li').length === 4")
     page.select_option("#q-city", "")
     page.select_option("#q-sort", "posted")
-    newest_first = "(() => { const d = [...document.querySelectorAll('#pa-jobs > li')].map(e => e.dataset.posted); return d.length === 12 && d.every((x, i) => !i || d[i - 1] >= x); })()"
+    newest_first = "(() => { const d = [...document.querySelectorAll('#pa-jobs > li')].map(e => e.dataset.posted); return d.length === 10 && d.every((x, i) => !i || d[i - 1] >= x); })()"
     page.wait_for_function(newest_first)  # the cards come in after the count: wait for them, not for a fixed time
+    page.locator("#pa-more").click()  # ten at a time
+    page.wait_for_function(newest_first.replace("=== 10", "=== 12"))
     assert visit.blocked == [] and visit.errors == []
     page.context.close()
 

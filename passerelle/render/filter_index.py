@@ -54,8 +54,9 @@ class FilterIndex:
     cards: list[list[str]]
 
 
-def filter_index(rows: Sequence[Row], feeds: list[dict[str, Any]], parts: str) -> FilterIndex:
-    """`rows` in the list's order; `parts`: the root-relative URL of jobs/index/ in this language."""
+def filter_index(rows: Sequence[Row], feeds: list[dict[str, Any]], parts: str, feed_base: str) -> FilterIndex:
+    """`rows` in the list's order; `feeds`: each with the choice it follows and its name (urls.feed); `parts` and
+    `feed_base`: the root-relative URLs of jobs/index/ and feeds/ in this language."""
     values = {name: sorted({getattr(r, name) for r in rows}) for name in (*COLUMNS, "deadline", "sector")}
     number = {name: {v: i for i, v in enumerate(vs)} for name, vs in values.items()}
     columns = {name: [number[name][getattr(r, name)] for r in rows] for name in COLUMNS}
@@ -71,6 +72,8 @@ def filter_index(rows: Sequence[Row], feeds: list[dict[str, Any]], parts: str) -
         "employer_sector": [sector_of[e] for e in values["employer"]],
         "deadline": [b - a for a, b in zip([0, *deadlines], deadlines)],
         "feeds": feeds,
+        "feed_base": feed_base,
+        "feed_suffixes": dict(zip(("rss", "atom", "json"), urls.FEED_SUFFIXES, strict=True)),
     }
     cards = [[r.card for r in rows[i : i + CARDS_PER_FILE]] for i in range(0, len(rows), CARDS_PER_FILE)]
     return FilterIndex(document, columns, cards)

@@ -352,7 +352,7 @@ class Views:
             for job in self.catalog.jobs
         ]
         followed = [f for f in map(self._followed, feeds) if f]
-        return filter_index(rows, followed, self.href(urls.JOBS_INDEX_PARTS))
+        return filter_index(rows, followed, self.href(urls.JOBS_INDEX_PARTS), self.href(urls.FEEDS))
 
     def _followed(self, planned: PlannedFeed) -> dict[str, Any] | None:
         """A jobs feed as the filters' choice it follows ({"contract": "alternance", "region": "ile-de-france"})."""
@@ -369,7 +369,7 @@ class Views:
             "level": {"level": key},
         }[kind]
         label = self.catalog.employer(key).name if kind == "employer" else self.t.list_label(kind, key)
-        return {"when": when, **self.feed(f"{self.t('feed_jobs')} · {label}" if label else self.t("feed_jobs"), planned.name)}
+        return {"when": when, "label": f"{self.t('feed_jobs')} · {label}" if label else self.t("feed_jobs"), "feed": planned.name}
 
     def pager(self, pages: Pages) -> dict[str, Any]:
         return {

@@ -13,7 +13,7 @@
   var more = document.getElementById("pa-more");
   // the levels of French, lowest first, as the page lists them (from the vocabulary): none is repeated here
   var LEVELS = Array.prototype.map.call(form.elements.level.options, function (o) { return o.value; }).filter(Boolean);
-  var STEP = 20;
+  var STEP = 10; // cards shown, then added by "show more": a phone's first screen holds three
   var index = null; // jobs/index.json, then the columns and the cards as they are fetched (render/filter_index.py)
   var columns = {};
   var cards = {};
@@ -170,9 +170,9 @@
     if (!best) { follow.hidden = true; return; }
     var template = follow.getAttribute(score === chosen.length ? "data-exact" : "data-nearest");
     follow.querySelector(".pa-follow__label").textContent = template.replace("{feed}", best.label);
-    follow.querySelector(".pa-follow__rss").setAttribute("href", best.rss);
-    follow.querySelector(".pa-follow__atom").setAttribute("href", best.atom);
-    follow.querySelector(".pa-follow__json").setAttribute("href", best.json);
+    ["rss", "atom", "json"].forEach(function (format) {
+      follow.querySelector(".pa-follow__" + format).setAttribute("href", index.feed_base + best.feed + index.feed_suffixes[format]);
+    });
     follow.hidden = false;
   }
   form.addEventListener("change", function () { shown = STEP; render(); });
