@@ -90,13 +90,17 @@ def test_switching_language_downloads_no_stylesheet_or_script_again(browser: Any
     the service worker is kept out, since it would answer from its copies whatever the URLs."""
     path = PAGES["job"]
     context = browser.new_context(
-        viewport={"width": 360, "height": 740}, service_workers="block", proxy={"server": "http://127.0.0.1:9", "bypass": "127.0.0.1"}
+        viewport={"width": 360, "height": 740},
+        service_workers="block",
+        proxy={"server": "http://127.0.0.1:9", "bypass": "127.0.0.1"},
     )
     page = context.new_page()
     others: list[str] = []
     page.on("request", lambda r: None if r.url.startswith("http://127.0.0.1:") else others.append(r.url))
     page.goto(f"{base}fr/{path}", wait_until="networkidle")
-    theirs = "performance.getEntriesByType('resource').filter(e => e.name.includes('/assets/')).map(e => [e.name, e.transferSize])"
+    theirs = (
+        "performance.getEntriesByType('resource').filter(e => e.name.includes('/assets/')).map(e => [e.name, e.transferSize])"
+    )
     first = page.evaluate(theirs)
     assert sum(n for _, n in first) > 20_000, first  # material's stylesheet, gzipped, and ours
     page.locator(".md-select > button").focus()

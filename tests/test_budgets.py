@@ -83,7 +83,9 @@ def test_a_first_visit_stays_in_budget_at_5000_jobs(browser: Any, large: tuple[s
     # a shared link: the filters apply on arrival, from their own data, within the same budget
     page, visit = open_page(browser, f"{base}{lang}/jobs/?contract=alternance&region=ile-de-france", width=360, height=740)
     page.wait_for_function("document.querySelectorAll('#pa-jobs > li').length === 10")
-    cards = page.eval_on_selector_all("#pa-jobs > li", "els => els.map(e => [e.dataset.contract, e.dataset.region, e.dataset.remote])")
+    cards = page.eval_on_selector_all(
+        "#pa-jobs > li", "els => els.map(e => [e.dataset.contract, e.dataset.region, e.dataset.remote])"
+    )
     assert all(c in ("apprenticeship", "professionalisation") and (r == "Île-de-France" or m == "full") for c, r, m in cards)
     found = int(re.sub(r"\D", "", page.locator("#pa-count").inner_text().translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))))
     assert found > 200  # a real share of 5,000 jobs, of which 10 are shown

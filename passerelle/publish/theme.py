@@ -271,7 +271,9 @@ def share_assets(staging: Path, languages: tuple[str, ...] | list[str]) -> None:
     for lang in languages[1:]:
         copy = staging / lang / "assets"
         if _files(copy) != kept:
-            raise RuntimeError(f"the theme's files of {lang} differ from those of {languages[0]}: {sorted(set(_files(copy).items()) ^ set(kept.items()))[:3]}")
+            raise RuntimeError(
+                f"the theme's files of {lang} differ from those of {languages[0]}: {sorted(set(_files(copy).items()) ^ set(kept.items()))[:3]}"
+            )
         shutil.rmtree(copy)
     first.rename(staging / urls.ASSETS)
 

@@ -13,6 +13,7 @@ order, so they are small), which gzip makes nearly free."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from passerelle.render.structured import script_json
 
 COLUMNS = ("contract", "remote", "level", "region", "city", "employer", "posted")
 """The columns fetched on demand. A sector is the employer's: `employer_sector` maps one to the other."""
-CARDS_PER_FILE = 20
+CARDS_PER_FILE = 10
 """Cards a file: a filter that matches few jobs spreads the cards shown over many files, so files stay small."""
 
 
@@ -70,7 +71,7 @@ def filter_index(rows: Sequence[Row], feeds: list[dict[str, Any]], parts: str, f
         "size": CARDS_PER_FILE,
         "values": values,
         "employer_sector": [sector_of[e] for e in values["employer"]],
-        "deadline": [b - a for a, b in zip([0, *deadlines], deadlines)],
+        "deadline": [b - a for a, b in itertools.pairwise([0, *deadlines])],
         "feeds": feeds,
         "feed_base": feed_base,
         "feed_suffixes": dict(zip(("rss", "atom", "json"), urls.FEED_SUFFIXES, strict=True)),
