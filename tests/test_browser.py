@@ -320,6 +320,39 @@ def test_a_job_past_its_deadline_by_the_readers_clock_is_closed_even_if_the_site
     page.context.close()
 
 
+@pytest.mark.parametrize(
+    ("lang", "three_days", "today_text"), (("fr", "dans 3 jours", "Ferme aujourd'hui"), ("ar", "أيام", "يغلق اليوم"))
+)
+def test_days_left_and_closing_soon_are_the_readers_clocks(
+    browser: Any, base: str, site: Path, lang: str, three_days: str, today_text: str
+) -> None:
+    """The pages carry the deadline only (a new day changes no page): the days left and the badge come from the
+    reader's clock, on the lists (the pre-built and the filtered) and on the job's page."""
+    job = "jobs/cooperative-du-code/developpeuse-fullstack-cdd/"  # deadline 2035-10-31
+    card = f'#pa-jobs li:has(a[href="/{lang}/{job}"])'
+    page, visit = open_page(browser, f"{base}{lang}/jobs/", width=360, height=740, today="2035-10-28")
+    assert page.locator(f"{card} .pa-soon").is_visible()
+    assert three_days in page.locator(f"{card} .pa-closes").inner_text()
+    fixed_term = (
+        (site / lang / "jobs" / "contract" / "fixed-term" / "index.html")
+        .read_text(encoding="utf-8")
+        .count('<li class="pa-card pa-job"')
+    )
+    page.locator("#pa-filter-box > summary").click()  # on a phone the filters open on a tap
+    page.select_option("#q-contract", "fixed-term")  # the cards the filters bring say it too
+    page.wait_for_function(f"document.querySelectorAll('#pa-jobs > li').length === {fixed_term}")
+    page.wait_for_function(f"!document.querySelector('{card} .pa-closes').hidden")
+    assert page.locator(f"{card} .pa-soon").is_visible()
+    page.context.close()
+    page, visit = open_page(browser, f"{base}{lang}/{job}", width=360, height=740, today="2035-10-31")
+    assert today_text in page.locator(".pa-jobhead__deadline").inner_text()
+    page.context.close()
+    page, visit = open_page(browser, f"{base}{lang}/jobs/", width=360, height=740, today=TODAY)
+    assert page.locator(f"{card} .pa-soon").is_hidden() and page.locator(f"{card} .pa-closes").is_visible()
+    assert visit.errors == []
+    page.context.close()
+
+
 @pytest.mark.parametrize("lang", ("fr", "ar"))
 def test_alternance_a2_ile_de_france_leads_somewhere(browser: Any, base: str, lang: str) -> None:
     """The search that used to end on a bare zero: each choice's cost is said, and lifting it shows the jobs."""

@@ -103,12 +103,42 @@ def test_a_recently_closed_job_keeps_a_page_that_says_so(later_site: Path) -> No
         assert "developpeuse-fullstack-cdd" not in (later_site / rel).read_text(encoding="utf-8"), rel
 
 
-def test_deadline_today_says_closes_today(tmp_path: Path) -> None:
+def test_a_job_is_listed_on_its_last_day(tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert run(ROOT, "build", "--out", str(out), "--today", "2035-10-31", "--quiet").returncode == 0
     listing = (out / "en" / "jobs" / "index.html").read_text(encoding="utf-8")
     card = re.search(r'<li class="pa-card pa-job"[^>]*data-deadline="2035-10-31".*?</li>', listing, re.S)
-    assert card and "Closes today" in card.group(0) and "Closing soon" in card.group(0)
+    assert card and '<strong class="pa-badge pa-soon" hidden>Closing soon</strong>' in card.group(0)  # shown by clock.js
     job = (out / "en" / "jobs" / FULLSTACK / "index.html").read_text(encoding="utf-8")  # still open on its last day
     assert "pa-apply" in job and "application/ld+json" in job
     assert job.count("This job is closed") == 1 and 'id="pa-closed-now" role="status" hidden' in job  # for the clock
+
+
+def test_a_new_day_changes_only_what_really_changes(mini: Path, tmp_path: Path) -> None:
+    """Days left and the "closing soon" badge are the reader's clock's (clock.js): the next day's build rewrites no
+    job page, list, card or feed; only what says the day (the weekly digest's window, the exports' date, and the
+    search index of the digest page) changes. A job 20 days from its deadline, and one posted the day before."""
+    jobs = mini / "jobs" / "lumen-studio"
+    jobs.mkdir(parents=True)
+    for name, posted, deadline in (("soon", "2026-10-01", "2026-12-16"), ("new", "2026-11-25", "2036-01-31")):
+        (jobs / f"{name}.yml").write_text(
+            f"title: Développeuse {name}\ncontract: permanent\nlocation:\n  city: Lyon\n  country: FR\n"
+            f"posted: {posted}\ndeadline: {deadline}\napply: https://example.org/{name}\ndescription: Un poste.\n",
+            encoding="utf-8",
+        )
+    sites = []
+    for day in ("2026-11-26", "2026-11-27"):
+        out = tmp_path / day
+        built = run(ROOT, "--root", str(mini), "build", "--out", str(out), "--today", day, "--quiet")
+        assert built.returncode == 0, built.stdout + built.stderr
+        sites.append(out)
+    first, second = (
+        {p.relative_to(s).as_posix(): p.read_bytes() for p in s.rglob("*") if p.is_file() and "/pagefind/" not in p.as_posix()}
+        for s in sites
+    )  # pagefind names its files by their content: the digest page's new window renames some
+    assert first.keys() == second.keys()
+    changed = {path for path in first if first[path] != second[path]}
+    said_the_day = re.compile(r"^(jobs\.json|impact\.json|[a-z]{2}/week/index\.html)$")
+    assert changed and all(said_the_day.match(path) for path in changed), sorted(changed)
+    soon = next(p for p in first if p.endswith("fr/jobs/lumen-studio/soon/index.html"))
+    assert b"Ferme dans" not in first[soon] and b'data-pa-deadline="2026-12-16"' in first[soon]

@@ -274,11 +274,13 @@ def _feeds(site: Site, catalog: Catalog) -> list[PlannedFeed]:
         return tuple(sorted(jobs, key=lambda j: (-j.posted.toordinal(), j.key))[:size])
 
     shown = tuple(s for s in catalog.stories if s.indexable)[:size]  # catalog.stories: newest first
-    feeds = [PlannedFeed("stories", "stories", "", urls.STORIES, shown, _newest([s.published for s in shown], catalog.today))]
+    # an empty feed is as new as the newest record, not as the day: a new day changes no feed that gained nothing
+    known = _newest([j.posted for j in catalog.jobs] + [s.published for s in catalog.stories if s.indexable], catalog.today)
+    feeds = [PlannedFeed("stories", "stories", "", urls.STORIES, shown, _newest([s.published for s in shown], known))]
 
     def jobs_feed(name: str, kind: str, key: str, page: str, jobs: list[Job]) -> PlannedFeed:
         items = newest_jobs(jobs)
-        return PlannedFeed(name, kind, key, page, items, _newest([j.posted for j in items], catalog.today))
+        return PlannedFeed(name, kind, key, page, items, _newest([j.posted for j in items], known))
 
     feeds.append(jobs_feed("jobs", "jobs", "", urls.JOBS, list(catalog.jobs)))
     feeds += [
@@ -296,5 +298,5 @@ def _feeds(site: Site, catalog: Catalog) -> list[PlannedFeed]:
     feeds += [jobs_feed(urls.level_feed(lv), "level", lv, urls.level_list(lv), jobs) for lv, jobs in catalog.by_level.items()]
     weeks = list(catalog.by_week.values())[:size]  # one entry a week, within the feeds' cap
     digest = tuple(j for jobs in weeks for j in jobs)  # grouped by week again when written
-    feeds.append(PlannedFeed(urls.WEEK_FEED, "week", "", urls.WEEK, digest, _newest([j.posted for j in digest], catalog.today)))
+    feeds.append(PlannedFeed(urls.WEEK_FEED, "week", "", urls.WEEK, digest, _newest([j.posted for j in digest], known)))
     return feeds

@@ -13,6 +13,7 @@ from passerelle.records.vocabulary import CONTRACT_GROUPS, CONTRACTS, FRENCH_LEV
 CLOSED_PAGE_DAYS = 90
 """A closed job keeps its page (saying it is closed) this many days, so shared links do not break."""
 CLOSING_SOON_DAYS = 14
+"""A job whose deadline is this many days away or fewer has the "closing soon" badge, by the reader's clock (clock.js)."""
 WEEK_DAYS = 7
 DIGEST_WEEKS = 8
 """The weekly digest's feed holds this many weeks (those with new jobs still open)."""
@@ -69,9 +70,6 @@ class Catalog:
 
     def is_open(self, job: Job) -> bool:
         return job.posted <= self.today <= job.deadline
-
-    def closing_soon(self, job: Job) -> bool:
-        return (job.deadline - self.today).days <= CLOSING_SOON_DAYS
 
     @cached_property
     def _jobs_by_employer(self) -> dict[str, list[Job]]:

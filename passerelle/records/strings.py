@@ -24,7 +24,7 @@ class Strings:
     lang: str
     table: dict[str, str]
     _said: dict[tuple[object, ...], str] = field(default_factory=dict, compare=False, repr=False)
-    """Dates and delays already written: thousands of jobs share a few hundred days."""
+    """Dates already written: thousands of jobs share a few hundred days."""
 
     @functools.cached_property
     def locale(self) -> babel.Locale:
@@ -60,23 +60,6 @@ class Strings:
         key = ("date", day, style)
         if key not in self._said:
             self._said[key] = babel.dates.format_date(day, format=style, locale=self.locale)
-        return self._said[key]
-
-    def closes(self, deadline: dt.date, today: dt.date) -> str:
-        days = (deadline - today).days
-        if days <= 0:
-            return self("closes_today")
-        key = ("closes", days)
-        if key not in self._said:
-            # days up to 99 ("in 45 days"), then Babel's rounding ("in 2 years")
-            delta = babel.dates.format_timedelta(
-                dt.timedelta(days=days),
-                granularity="day",
-                threshold=100 if days < 100 else 2,
-                add_direction=True,
-                locale=self.locale,
-            )
-            self._said[key] = self("closes_in", delta=delta)
         return self._said[key]
 
     def money(self, amount: float, currency: str) -> str:

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from passerelle.plan import urls
 from passerelle.plan.outputs import Plan, PlannedPage
-from passerelle.records.catalog import Catalog
+from passerelle.records.catalog import CLOSING_SOON_DAYS, Catalog
 from passerelle.records.settings import Site
 from passerelle.records.strings import Strings
 from passerelle.render.cards import PreviewCard
@@ -136,6 +136,7 @@ class LanguageRenderer:
             jsonld=Markup(script_json(view.jsonld)) if view.jsonld else None,
             feeds=view.feeds,
             clock=self.views.script("clock.js"),
+            closing_soon_days=CLOSING_SOON_DAYS,
             service_worker=site.base + urls.SERVICE_WORKER,
             scope=site.base,
             t=self.t,

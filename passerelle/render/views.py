@@ -212,8 +212,6 @@ class Views:
                 "deadline": job.deadline.isoformat(),
                 "deadline_text": self.t.date(job.deadline),
                 "posted": job.posted.isoformat(),
-                "closes": self.t.closes(job.deadline, self.catalog.today),
-                "closing_soon": self.catalog.closing_soon(job),
             }
             self._cards[key] = Card(self._render("job-card", view), fallbacks(view))
         return self._cards[key]
@@ -464,7 +462,6 @@ class Views:
             "start_text": t.date(job.start) if job.start else "",
             "deadline": job.deadline.isoformat(),
             "deadline_text": t.date(job.deadline),
-            "closes": t.closes(job.deadline, c.today) if is_open else "",
             "salary": t.salary(job.salary.min, job.salary.max, job.salary.currency, job.salary.period) if job.salary else "",
             "posted": job.posted.isoformat(),
             "posted_text": t.date(job.posted),

@@ -1,4 +1,5 @@
-// Two small jobs that every page needs: closed jobs by the reader's clock, and a language menu that keeps choices.
+// Small jobs that every page needs: closed jobs and days left by the reader's clock, and a language menu that keeps
+// choices.
 // By the reader's clock: a job whose deadline has passed is closed, whatever day the site was last built (the
 // daily rebuild may have failed, or GitHub may have stopped its schedule). Pages carry each job's deadline
 // (data-deadline on cards, data-pa-deadline on a job page): closed jobs leave the lists, and a job page says it
@@ -8,6 +9,34 @@
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   var d = new Date();
   var today = d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  var me = document.currentScript;
+  // Days left, said the reader's way ("closes in 9 days", "closes in 2 years"), and the "closing soon" badge: the
+  // pages carry the deadline only, so that a new day changes no page (the date stays, without JavaScript).
+  function daysLeft(deadline) {
+    var p = deadline.split("-");
+    return Math.round((Date.UTC(+p[0], p[1] - 1, +p[2]) - Date.UTC(d.getFullYear(), d.getMonth(), d.getDate())) / 864e5);
+  }
+  function closes(days) {
+    if (days === 0) return me.getAttribute("data-closes-today");
+    var unit = "day", n = days; // days up to 99, then months, then years (as the build said it before)
+    if (days >= 730) { unit = "year"; n = Math.round(days / 365.25); } else if (days >= 100) { unit = "month"; n = Math.round(days / 30.44); }
+    var when = new Intl.RelativeTimeFormat(document.documentElement.lang || undefined, { numeric: "always" }).format(n, unit);
+    return me.getAttribute("data-closes-in").replace("{delta}", when);
+  }
+  function tell() {
+    if (!me || !window.Intl || !Intl.RelativeTimeFormat) return;
+    var soon = Number(me.getAttribute("data-soon"));
+    document.querySelectorAll(".pa-closes").forEach(function (el) {
+      var holder = el.closest("[data-deadline], [data-pa-deadline]");
+      var deadline = holder && (holder.getAttribute("data-deadline") || holder.getAttribute("data-pa-deadline"));
+      if (!deadline || deadline < today) return;
+      var days = daysLeft(deadline);
+      el.textContent = " (" + closes(days) + ")";
+      el.hidden = false;
+      var badge = holder.querySelector(".pa-soon");
+      if (badge) badge.hidden = days > soon;
+    });
+  }
   function run() {
     var page = document.querySelector("[data-pa-deadline]");
     if (page && page.getAttribute("data-pa-deadline") < today) {
@@ -24,7 +53,9 @@
     if (gone && count && count.hasAttribute("data-total")) {
       count.textContent = count.getAttribute("data-template").replace("{n}", Number(count.getAttribute("data-total")) - gone);
     }
+    tell();
   }
+  window.passerelleDaysLeft = tell; // the filters' cards arrive later: they ask again
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run); else run();
 })();
 

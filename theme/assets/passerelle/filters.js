@@ -125,6 +125,7 @@
         ul.className = "pa-cards pa-jobs";
         ul.innerHTML = html; // cards are our own HTML, escaped at build
         relax.appendChild(ul);
+        if (window.passerelleDaysLeft) window.passerelleDaysLeft();
       });
     }
   }
@@ -140,7 +141,11 @@
       count.after(list);
     }
     var asked = ++asking;
-    withCards(found.slice(0, shown), function (html) { if (asked === asking) list.innerHTML = html; });
+    withCards(found.slice(0, shown), function (html) {
+      if (asked !== asking) return;
+      list.innerHTML = html;
+      if (window.passerelleDaysLeft) window.passerelleDaysLeft();
+    });
     count.textContent = count.getAttribute("data-template").replace("{n}", found.length);
     show.textContent = form.getAttribute("data-show").replace("{n}", found.length);
     show.hidden = false;
