@@ -9,6 +9,7 @@ the theme layer can be swapped without touching the stages before it."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import logging
 import shutil
@@ -270,17 +271,15 @@ def share_assets(staging: Path, languages: tuple[str, ...] | list[str]) -> None:
     kept = _files(first)
     for lang in languages[1:]:
         copy = staging / lang / "assets"
-        if _files(copy) != kept:
-            raise RuntimeError(
-                f"the theme's files of {lang} differ from those of {languages[0]}: {sorted(set(_files(copy).items()) ^ set(kept.items()))[:3]}"
-            )
+        theirs = _files(copy)
+        if theirs != kept:
+            differ = sorted(name for name in kept.keys() | theirs.keys() if kept.get(name) != theirs.get(name))
+            raise RuntimeError(f"the theme's files of {lang} differ from those of {languages[0]}: {', '.join(differ[:3])}")
         shutil.rmtree(copy)
     first.rename(staging / urls.ASSETS)
 
 
 def _files(folder: Path) -> dict[str, str]:
-    import hashlib
-
     return {
         path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in folder.rglob("*")
