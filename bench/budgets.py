@@ -20,10 +20,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from browser import FLAGS, open_page, serve  # noqa: E402
-
-SLOW = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8}
-"""400 kbps down and up, 400 ms round trip (Chrome DevTools' terms: bytes a second, milliseconds)."""
+from browser import FLAGS, first_paint, open_page, serve  # noqa: E402
 
 
 def pages(site: Path, lang: str) -> dict[str, str]:
@@ -39,17 +36,6 @@ def pages(site: Path, lang: str) -> dict[str, str]:
         "jobs list, the rarest employer": f"jobs/?employer={index['values']['employer'][rarest]}",
         "stories list": "stories/",
     }
-
-
-def first_paint(browser: Any, url: str) -> float:
-    page, _ = open_page(browser, "about:blank", width=360, height=740)
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.emulateNetworkConditions", SLOW)
-    page.goto(url, wait_until="load")
-    fcp = page.evaluate("performance.getEntriesByName('first-contentful-paint').map(e => e.startTime)[0] || -1")
-    page.context.close()
-    return round(fcp / 1000, 2)
 
 
 def measure(site: Path, langs: list[str]) -> list[dict[str, Any]]:
@@ -69,7 +55,7 @@ def measure(site: Path, langs: list[str]) -> list[dict[str, Any]]:
                         "page": name,
                         "kb": round(visit.transferred / 1000, 1),
                         "cards": shown,
-                        "fcp_s": first_paint(browser, f"{base}{lang}/{path}"),
+                        "fcp_s": round(first_paint(browser, f"{base}{lang}/{path}"), 2),
                     }
                 )
         browser.close()

@@ -131,3 +131,19 @@ def open_page(browser: Any, url: str, width: int = 1280, height: int = 900, toda
     page.on("requestfinished", finished)
     page.goto(url, wait_until="networkidle")
     return page, visit
+
+
+SLOW = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8}
+"""400 kbps down and up, 400 ms round trip (Chrome DevTools' network emulation: bytes a second, milliseconds)."""
+
+
+def first_paint(browser: Any, url: str, width: int = 360, height: int = 740) -> float:
+    """Seconds to the first contentful paint of `url`, on a fresh page, over the SLOW connection."""
+    page, _ = open_page(browser, "about:blank", width=width, height=height)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", SLOW)
+    page.goto(url, wait_until="load")
+    fcp = page.evaluate("performance.getEntriesByName('first-contentful-paint').map(e => e.startTime)[0] || 1e9")
+    page.context.close()
+    return float(fcp) / 1000

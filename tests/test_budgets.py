@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from browser import open_page, serve
+from browser import first_paint, open_page, serve
 from conftest import ROOT, TODAY, run
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -25,8 +25,6 @@ JOBS = 5000
 JOB_PAGE = 60_000
 JOBS_LIST = 80_000
 FIRST_PAINT = 2.5
-SLOW = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8}
-"""400 kbps down and up, 400 ms round trip."""
 
 
 @pytest.fixture(scope="module")
@@ -52,17 +50,6 @@ def _rarest_employer(site: Path, lang: str) -> str:
     column = json.loads((site / lang / "jobs" / "index" / "employer.json").read_text(encoding="utf-8"))
     rarest = min(collections.Counter(column).items(), key=lambda item: (item[1], item[0]))[0]
     return str(index["values"]["employer"][rarest])
-
-
-def _first_paint(browser: Any, url: str) -> float:
-    page, _ = open_page(browser, "about:blank", width=360, height=740)
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.emulateNetworkConditions", SLOW)
-    page.goto(url, wait_until="load")
-    fcp = page.evaluate("performance.getEntriesByName('first-contentful-paint').map(e => e.startTime)[0] || 1e9")
-    page.context.close()
-    return float(fcp) / 1000
 
 
 @pytest.mark.parametrize("lang", ("fr", "ar"))
@@ -106,4 +93,4 @@ def test_a_first_visit_stays_in_budget_at_5000_jobs(browser: Any, large: tuple[s
     page.context.close()
 
     for path in (job.group(1).lstrip("/"), f"{lang}/jobs/"):
-        assert _first_paint(browser, f"{base}{path}") < FIRST_PAINT, path
+        assert first_paint(browser, f"{base}{path}") < FIRST_PAINT, path
