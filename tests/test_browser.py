@@ -114,6 +114,30 @@ def test_switching_language_downloads_no_stylesheet_or_script_again(browser: Any
     context.close()
 
 
+FOCUSED = """(() => { const e = document.activeElement, r = e.getBoundingClientRect();
+  return {inMenu: !!e.closest('.md-sidebar--primary'), x: r.x, width: r.width}; })()"""
+
+
+@pytest.mark.parametrize("lang", ("fr", "ar"))
+def test_the_phone_menu_takes_no_focus_while_closed_and_opens_from_the_keyboard(browser: Any, base: str, lang: str) -> None:
+    page, visit = open_page(browser, f"{base}{lang}/jobs/", width=360, height=740)
+    for _ in range(30):  # past the header, the filters and into the cards
+        page.keyboard.press("Tab")
+        assert page.evaluate(FOCUSED)["inMenu"] is False
+    button = page.locator('label.md-header__button[for="__drawer"]')
+    assert button.get_attribute("role") == "button" and button.get_attribute("aria-expanded") == "false"
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)  # the drawer slides in
+    focused = page.evaluate(FOCUSED)
+    assert focused["inMenu"] and 0 <= focused["x"] and focused["x"] + focused["width"] <= 360, focused
+    assert button.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
+    assert button.get_attribute("aria-expanded") == "false" and visit.errors == []
+    page.context.close()
+
+
 @pytest.mark.parametrize("lang", sorted(RTL))
 def test_right_to_left_languages_are_laid_out_right_to_left(browser: Any, base: str, lang: str) -> None:
     page, _ = open_page(browser, f"{base}{lang}/{PAGES['job']}", width=800)

@@ -77,6 +77,35 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", keep); else keep();
 })();
 
+// The phone menu opens from the keyboard too: material's button is a label for a hidden checkbox (its script, which
+// made it a button, is not loaded). It becomes a button named like the menu, that says whether the menu is open.
+(function () {
+  "use strict";
+  function menu() {
+    var toggle = document.getElementById("__drawer");
+    var button = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
+    var nav = document.querySelector(".md-nav--primary");
+    if (!toggle || !button) return;
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    if (nav && nav.getAttribute("aria-label")) button.setAttribute("aria-label", nav.getAttribute("aria-label"));
+    function said() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
+    said();
+    toggle.addEventListener("change", said);
+    button.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      toggle.checked = !toggle.checked;
+      said();
+      if (toggle.checked && nav) { var first = nav.querySelector("a[href]"); if (first) setTimeout(function () { first.focus(); }, 0); }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.checked) { toggle.checked = false; said(); button.focus(); }
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", menu); else menu();
+})();
+
 // Offline reading: the service worker at the site's root (sw.js) keeps the pages a reader opened and the site's
 // shell, so that a job she read once opens again without a connection. Where the browser has none, or the page
 // is not served over HTTPS or from this machine, nothing happens.
