@@ -111,3 +111,18 @@ def test_the_reserved_ids_cover_every_segment_the_site_writes_beside_records() -
     for folder in (urls.FEEDS, urls.SEARCH_BUNDLE, "assets/", urls.JOBS_INDEX.split("/")[0] + "/"):
         assert folder.strip("/").split("/")[0] in V.RESERVED_PAGES, folder
     assert urls.JOBS_INDEX.split("/")[1].split(".")[0] in V.RESERVED_IDS["employers"]
+
+
+def test_a_file_inside_a_folder_another_output_owns_is_a_problem() -> None:
+    from passerelle.plan.outputs import _Claims
+
+    claims = _Claims()
+    claims.claim("fr/pagefind/", "the search index")
+    claims.claim("fr/assets/", "the theme's files")
+    claims.claim("fr/pagefind/index.html", "content/pages/pagefind/fr.md")  # inside, by someone else
+    claims.claim("fr/pagefind/entry.json", "the search index")  # inside, by the owner
+    claims.claim("fr/pagefinder/index.html", "content/pages/pagefinder/fr.md")  # a longer name beside it
+    claims.claim("fr/assetsx.html", "content/pages/x/fr.md")
+    claims.check_folders()
+    said = [str(p) for p in claims.problems]
+    assert len(said) == 1 and "fr/pagefind/index.html" in said[0] and "the search index" in said[0], said

