@@ -116,8 +116,10 @@
     relax.appendChild(ul);
     var best = options[0] && options[0].jobs.length ? options[0].jobs.slice(0, 3) : [];
     relax.hidden = false;
+    var asked = asking;
     if (best.length) {
       withCards(best, function (html) {
+        if (asked !== asking) return; // she chose again meanwhile
         var near = document.createElement("p");
         near.textContent = form.getAttribute("data-nearest");
         relax.appendChild(near);
