@@ -173,6 +173,10 @@ class Views:
             "json": self.href(urls.feed(name, ".feed.json")),
         }
 
+    def jobs_feed_label(self, what: str) -> str:
+        """A feed of jobs as the pages name it: "Jobs · Île-de-France", or "Jobs" for them all."""
+        return f"{self.t('feed_jobs')} · {what}" if what else self.t("feed_jobs")
+
     def site_feeds(self) -> tuple[dict[str, str], ...]:
         return (self.feed(self.t("feed_jobs"), "jobs"), self.feed(self.t("feed_stories"), "stories"))
 
@@ -274,7 +278,7 @@ class Views:
         label = self.t.list_label(listing.kind, listing.key)
         group, _, region = listing.key.partition("/") if listing.kind == "group-region" else ("", "", listing.key)
         own_feed = listing.kind in ("contract", "region", "group-region")
-        feed = self.feed(f"{self.t('feed_jobs')} · {label}" if own_feed else self.t("feed_jobs"), listing.feed)
+        feed = self.feed(self.jobs_feed_label(label if own_feed else ""), listing.feed)
         groups = [
             {"label": self.t.group(g), "url": self.href(urls.group_region_list(g, region)), "n": len(jobs)}
             for (g, name), jobs in self.catalog.by_group_region.items()
@@ -367,7 +371,7 @@ class Views:
             "level": {"level": key},
         }[kind]
         label = self.catalog.employer(key).name if kind == "employer" else self.t.list_label(kind, key)
-        return {"when": when, "label": f"{self.t('feed_jobs')} · {label}" if label else self.t("feed_jobs"), "feed": planned.name}
+        return {"when": when, "label": self.jobs_feed_label(label), "feed": planned.name}
 
     def pager(self, pages: Pages) -> dict[str, Any]:
         return {
@@ -591,7 +595,7 @@ class Views:
     def _employer(self, planned: PlannedPage) -> PageView:
         employer = planned.subject
         assert isinstance(employer, Employer)
-        feed = self.feed(f"{self.t('feed_jobs')} · {employer.name}", urls.employer_feed(employer.id))
+        feed = self.feed(self.jobs_feed_label(employer.name), urls.employer_feed(employer.id))
         body = {
             "name": employer.name,
             "logo": self.media.logos.get(employer.id, ""),
