@@ -101,6 +101,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         progress=(lambda _: None) if quiet else (lambda msg: print(msg, file=sys.stderr)),
         jobs=args.jobs,
         handover=args.handover,
+        cache=not args.no_cache,
     )
     if problems:
         report(problems, args.lang, args.format)
@@ -217,6 +218,11 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", default="site", help="output folder (default: site/)")
     b.add_argument("--today", help="the date to build for, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)")
     b.add_argument("--quiet", action="store_true", help="print nothing but problems")
+    b.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="make every output anew, reading and writing nothing in .passerelle-cache/ (what earlier builds made)",
+    )
     b.add_argument(
         "--handover",
         choices=("memory", "files"),

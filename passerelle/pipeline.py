@@ -19,6 +19,7 @@ from passerelle.records.settings import Site
 from passerelle.records.strings import Strings
 
 if TYPE_CHECKING:
+    from passerelle.cache import Cache
     from passerelle.publish.theme import MarkdownSettings
 
 Progress = Callable[[str], None]
@@ -46,13 +47,21 @@ def check(root: Path, today: dt.date, jobs: int | None = None) -> Checked:
 
 
 def build(
-    root: Path, out: Path, today: dt.date, progress: Progress = lambda _: None, jobs: int | None = None, handover: str = "memory"
+    root: Path,
+    out: Path,
+    today: dt.date,
+    progress: Progress = lambda _: None,
+    jobs: int | None = None,
+    handover: str = "memory",
+    cache: bool = True,
 ) -> list[Problem]:
     """Build the whole site into `out`; on any problem, `out` is left exactly as it was.
-    `jobs`: processes (see workers); `handover`: how the theme gets the pages (see publish/theme.py)."""
+    `jobs`: processes (see workers); `handover`: how the theme gets the pages (see publish/theme.py);
+    `cache`: reuse what earlier builds made from the same inputs (see cache.py), and keep what this one makes."""
+    from passerelle.cache import Cache, now
     from passerelle.publish import staging as output
 
-    started = time.monotonic()
+    started, since = time.monotonic(), now()
     unsafe = output.out_problem(out, root)
     if unsafe:
         raise ValueError(unsafe)
@@ -67,19 +76,33 @@ def build(
 
     for state in reports(checked.site, checked.catalog, checked.strings):
         progress(state.summary())
+    store = Cache.open(root) if cache else Cache.off()
+    inputs = store.inputs(root, today.isoformat(), str(out.resolve()), handover) if store.on else ""
+    if store.unchanged(inputs, out):
+        progress(f"nothing changed since the last build: {out} is up to date ({time.monotonic() - started:.1f} s)")
+        return []
     staging = output.staging_dir(out)
     try:
-        write(root, checked, checked.plan, staging, progress, jobs, handover)
+        write(root, checked, checked.plan, staging, progress, jobs, handover, store)
         publish(checked, staging, out)
     except BaseException:
         output.abandon(staging)
         raise
+    store.remember(inputs, out)
+    store.sweep(store.used, since)
     progress(f"built {out} in {time.monotonic() - started:.1f} s")
     return []
 
 
 def write(
-    root: Path, checked: Checked, planned: Plan, staging: Path, progress: Progress, jobs: int | None, handover: str = "memory"
+    root: Path,
+    checked: Checked,
+    planned: Plan,
+    staging: Path,
+    progress: Progress,
+    jobs: int | None,
+    handover: str,
+    cache: Cache,
 ) -> None:
     """Stage 3: the media, then every language (one task each), then the files at the site's root.
 
@@ -101,22 +124,34 @@ def write(
     site, catalog = checked.site, checked.catalog
     media = write_media(catalog, staging, site.base, site.name)
     settings = markdown_settings(site)  # loads mkdocs and material here, once, before the workers start
-    markdown = texts(site, catalog)
-    chunks = [markdown[i::MARKDOWN_CHUNKS] for i in range(MARKDOWN_CHUNKS)]
+    html: dict[str, str] = {}
+    todo: list[str] = []
+    every = texts(site, catalog)
+    for text in every:  # a text rendered by an earlier build is in the cache (by its words)
+        found = cache.read(cache.key("markdown", text))
+        if found is None:
+            todo.append(text)
+        else:
+            html[text] = found.decode("utf-8")
+    chunks = [todo[i::MARKDOWN_CHUNKS] for i in range(MARKDOWN_CHUNKS)]
     with output.scratch() as scratch, pool(jobs, len(site.languages)) as workers:
-        html: dict[str, str] = {}
         for chunk, rendered in zip(chunks, workers.map(_render_markdown, [(settings, c) for c in chunks]), strict=True):
-            html.update(zip(chunk, rendered, strict=True))
-        progress(f"{len(html)} Markdown texts rendered")
+            for text, made in zip(chunk, rendered, strict=True):
+                html[text] = made
+                cache.store(cache.key("markdown", text), made.encode("utf-8"))
+        html = {text: html[text] for text in every}  # in the same order, cached or not
+        progress(f"{len(html)} Markdown texts, {len(todo)} rendered")
         (scratch / "templates").mkdir()
         tasks = [
             LanguageTask(
-                site, catalog, planned, checked.strings[lang], media, html, settings, root / "theme", staging, handover, scratch
+                site, catalog, planned, checked.strings[lang], media, html, settings, root / "theme", staging, handover, scratch, cache
             )
             for lang in site.languages
         ]
         for done in as_completed([workers.submit(build_language, task) for task in tasks]):
-            progress(done.result())
+            said, used = done.result()
+            cache.used.update(used)
+            progress(said)
     share_assets(staging, site.languages)
     write_root(site, checked.strings, media, root / "theme", staging)
     write_sitemap(site, planned, staging)

@@ -21,6 +21,17 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+def alive(pid: int) -> bool:
+    """Whether process `pid` still runs (what a build left behind is removed once its process is gone)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def start_method() -> str:
     return "fork" if threading.active_count() == 1 else "forkserver"
 

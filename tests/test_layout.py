@@ -39,7 +39,7 @@ def test_each_stage_imports_only_the_stages_before_it() -> None:
 
 def test_every_module_lives_in_a_stage() -> None:
     loose = sorted(p.name for p in (ROOT / "passerelle").glob("*.py"))
-    assert loose == ["__init__.py", "cli.py", "pipeline.py", "workers.py"]
+    assert loose == ["__init__.py", "cache.py", "cli.py", "pipeline.py", "workers.py"]
 
 
 def test_test_modules_do_not_import_each_other() -> None:

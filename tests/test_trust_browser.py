@@ -15,7 +15,7 @@ import pytest
 
 from browser import open_page, serve
 from conftest import LANGS, TODAY, copy_project, run
-from passerelle.render.search import write_search_index, write_search_pages
+from passerelle.render.search import search_input, write_search_index, write_search_pages
 
 LIVE = [
     "<img src=x onerror=window.__pwned=1>",
@@ -58,7 +58,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert result.returncode == 0, result.stdout + result.stderr
     for lang in LANGS:
         scratch = root / f"scratch-{lang}"
-        write_search_pages(((f"hostile-{n}/", hostile_body(n)) for n in range(3)), lang, scratch)
+        write_search_pages(search_input((f"hostile-{n}/", hostile_body(n)) for n in range(3)), lang, scratch)
         shutil.rmtree(out / lang / "pagefind")
         write_search_index(scratch, out / lang / "pagefind")
     with serve(out) as url:

@@ -153,6 +153,11 @@ def source(path: str) -> str:
     return f"{path}index.md"
 
 
+def written(source: str) -> str:
+    """Where mkdocs writes the page it knows as `source` (see source)."""
+    return source.removesuffix(".md") + ".html"
+
+
 def region_slug(region: str) -> str:
     """A region's URL segment: 'Île-de-France' -> 'ile-de-france' (the catalog groups regions by the same folding)."""
     return ascii_slug(region)

@@ -12,6 +12,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from passerelle.cache import Cache
 from passerelle.plan import urls
 from passerelle.plan.outputs import Plan
 from passerelle.records.catalog import Catalog
@@ -25,7 +26,7 @@ from passerelle.render.filter_index import write_filter_index
 from passerelle.render.media import Media
 from passerelle.render.pages import LanguageRenderer
 from passerelle.render.record_html import RecordHtml
-from passerelle.render.search import finish_search_index, start_search_index, write_search_pages
+from passerelle.render.search import finish_search_index, search_input, start_search_index, write_search_pages
 from passerelle.publish.theme import Frame, LanguagePages, MarkdownSettings, write_language
 
 
@@ -49,9 +50,12 @@ class LanguageTask:
     scratch: Path
     """Files read back and thrown away (see staging.scratch): this task's own <lang>* entries, and the compiled
     templates the tasks share."""
+    cache: Cache
+    """What earlier builds made (passerelle/cache.py): cards, calendars, pages, the search index."""
 
 
-def build_language(task: LanguageTask) -> str:
+def build_language(task: LanguageTask) -> tuple[str, set[str]]:
+    """Write one language; returns what to tell the user, and the cache entries it used (see Cache.sweep)."""
     site, lang = task.site, task.strings.lang
     renderer = LanguageRenderer(
         site,
@@ -62,11 +66,15 @@ def build_language(task: LanguageTask) -> str:
         task.theme,
         task.scratch / "templates",
     )
-    pages = renderer.pages(task.plan)
+    pages = renderer.pages(task.plan, task.cache)
     searchable = task.scratch / lang
     bundle = task.staging / f".{lang}-pagefind"  # beside the language's folder (one rename moves it in)
-    write_search_pages(((p.path, p.body) for p in pages), lang, searchable)
-    indexing = start_search_index(searchable, bundle)
+    bodies = search_input((p.path, p.body) for p in pages)
+    search_key = task.cache.key("pagefind", lang, *(f"{url}\0{body}" for url, body in bodies))
+    indexing = None
+    if task.cache.find(search_key) is None:  # pagefind runs only when what it reads changed
+        write_search_pages(bodies, lang, searchable)
+        indexing = start_search_index(searchable, bundle)
     try:
         frame = Frame(
             footer=renderer.footer(),
@@ -90,14 +98,21 @@ def build_language(task: LanguageTask) -> str:
             task.scratch / f"{lang}-theme",
             task.handover,
             task.scratch / "templates",
+            task.cache,
         )
         out = task.staging / lang
-        write_feeds(site, task.plan, task.catalog, task.strings, renderer.views.html, out / urls.FEEDS)
+        write_feeds(site, task.plan, task.catalog, task.strings, renderer.views.html, out / urls.FEEDS, task.cache)
         write_filter_index(renderer.jobs_index(task.plan), out)
-        write_calendars(site, task.catalog, task.strings, out)
-        write_cards([p.card for p in pages if p.card], CardPainter(task.media.card_logos), out)
+        write_calendars(site, task.catalog, task.strings, out, task.cache)
+        write_cards([p.card for p in pages if p.card], CardPainter(task.media.card_logos), out, task.cache)
     finally:
-        finish_search_index(indexing, searchable, bundle)
-    os.replace(bundle, out / urls.SEARCH_BUNDLE)
+        if indexing is not None:
+            finish_search_index(indexing, searchable, bundle)
+    if indexing is None:
+        if not task.cache.copy_to(search_key, out / urls.SEARCH_BUNDLE):
+            raise RuntimeError(f"the cache lost {search_key} during the build: build again")
+    else:
+        os.replace(bundle, out / urls.SEARCH_BUNDLE)
+        task.cache.store_file(search_key, out / urls.SEARCH_BUNDLE)
     shutil.rmtree(searchable, ignore_errors=True)
-    return f"{lang}: {len(pages)} pages, feeds and search index written"
+    return f"{lang}: {len(pages)} pages, feeds and search index written", task.cache.used

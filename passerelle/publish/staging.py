@@ -15,6 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Iterator
 
+from passerelle.workers import alive
+
 MARK = ".passerelle-site"
 """A file in every built site: a folder without it is never replaced (it may be someone's work)."""
 MARK_TEXT = "This folder is a site built by Passerelle; the next build replaces all of it.\n"
@@ -97,18 +99,8 @@ def _clear_left_behind(folder: Path, prefix: str) -> None:
     """Remove the folders `prefix<pid>` of builds that were killed (their process is gone)."""
     for stale in folder.glob(f"{prefix}*"):
         pid = stale.name[len(prefix) :]
-        if not (pid.isdigit() and _alive(int(pid))):
+        if not (pid.isdigit() and alive(int(pid))):
             shutil.rmtree(stale, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _exchange(a: Path, b: Path) -> bool:

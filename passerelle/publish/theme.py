@@ -8,6 +8,7 @@ the theme layer can be swapped without touching the stages before it."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -26,6 +27,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from passerelle.cache import Cache, digest
 from passerelle.plan import urls
 from passerelle.render.pages import RenderedPage
 from passerelle.records.settings import Site
@@ -237,19 +239,33 @@ HANDOVERS = ("memory", "files")
 
 
 def write_language(
-    site: Site, rendered: LanguagePages, staging: Path, work: Path, handover: str = "memory", templates: Path | None = None
+    site: Site,
+    rendered: LanguagePages,
+    staging: Path,
+    work: Path,
+    handover: str = "memory",
+    templates: Path | None = None,
+    cache: Cache | None = None,
 ) -> None:
     """Build one language's pages into staging/<lang>/ with mkdocs-material: a config file inheriting the project's,
     then `mkdocs build`, the pages delivered in memory (a plugin) or as files (no plugin; 1.5 times slower, see
-    docs/benchmarks.md). `work`: a folder of this language's own; `templates`: see PagesPlugin.on_env."""
+    docs/benchmarks.md). `work`: a folder of this language's own; `templates`: see PagesPlugin.on_env.
+
+    With a cache (in memory only), a page out of the nav whose metadata, language and frame are those of a page an
+    earlier build wrote is not handed to mkdocs: its HTML is taken from the cache (see page_keys)."""
     out = staging / rendered.lang
     (work / "docs").mkdir(parents=True, exist_ok=True)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     config = load_config(config_file=str(language_config(site, rendered, out, work)))
+    meta = page_meta(rendered)
+    keys: dict[str, str] = {}
+    cached: dict[str, str] = {}
     if handover == "files":
         write_docs(rendered, work / "docs")
     else:
-        config.plugins["passerelle"] = PagesPlugin(page_meta(rendered), templates)
+        keys = page_keys(rendered, meta, cache) if cache is not None and cache.on else {}
+        cached = {src: key for src, key in keys.items() if cache is not None and cache.find(key)}
+        config.plugins["passerelle"] = PagesPlugin({src: m for src, m in meta.items() if src not in cached}, templates)
         config.extra["passerelle"]["navs"] = {}  # the sidebar of each folder, rendered once (see main.html)
     mkdocs_build(config)  # empties `out` first
     for dropped in _DROPPED:
@@ -261,6 +277,29 @@ def write_language(
     for leftover in (*out.joinpath("assets").rglob("*.map"), out / "sitemap.xml", out / "sitemap.xml.gz"):
         if leftover.exists():
             leftover.unlink()
+    if cache is not None:
+        for src, key in keys.items():
+            target = out / urls.written(src)
+            if src in cached:
+                if not cache.copy_to(key, target):  # removed since it was found (another build's sweep)
+                    raise RuntimeError(f"the cache lost {key} during the build: build again")
+            else:
+                cache.store_file(key, target)
+
+
+def page_keys(rendered: LanguagePages, meta: dict[str, dict[str, Any]], cache: Cache) -> dict[str, str]:
+    """The cache key of each page out of the nav: its metadata (title, body, head, language menu, sidebar key), its
+    name, and what every page of the language shares (the language, the frame, the nav); the code, the theme and
+    mkdocs.yml are in every key (cache.version). Pages in the nav are always built: their sidebar and their
+    previous and next links depend on the nav's other pages."""
+    shared = digest(json.dumps([rendered.lang, rendered.nav, dataclasses.asdict(rendered.frame)], ensure_ascii=False))
+    made_from = {page.src: page.made_from for page in rendered.pages}
+    return {
+        # a page's metadata is made from its rendered page (named by the view it came from) and the frame
+        src: cache.key("page", shared, src, made_from[src] or json.dumps(m, ensure_ascii=False, sort_keys=True))
+        for src, m in meta.items()
+        if m["passerelle"]["nav_key"] is not None
+    }
 
 
 def share_assets(staging: Path, languages: tuple[str, ...] | list[str]) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import icalendar
 
+from passerelle.cache import Cache
 from passerelle.plan import urls
 from passerelle.records.catalog import Catalog
 from passerelle.records.models import Job
@@ -43,10 +44,16 @@ def job_calendar(site: Site, job: Job, employer: str, title: str, t: Strings) ->
     return bytes(cal.to_ical())
 
 
-def write_calendars(site: Site, catalog: Catalog, t: Strings, out: Path) -> None:
-    """Every open job's .ics into one language's folder `out`, where the plan put it."""
+def write_calendars(site: Site, catalog: Catalog, t: Strings, out: Path, cache: Cache) -> None:
+    """Every open job's .ics into one language's folder `out`, where the plan put it; one an earlier build made
+    from the same job (and the same code, strings and settings: see cache.version) is taken from the cache."""
     for job in catalog.jobs:
         title = job.title.pick(t.lang, site.default, site.languages)[0]
+        employer = catalog.employer(job.employer).name
         path = out / urls.job_calendar(job.key)
+        key = cache.key("ics", t.lang, repr(job), employer, title)
+        if cache.copy_to(key, path):
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(job_calendar(site, job, catalog.employer(job.employer).name, title, t))
+        path.write_bytes(job_calendar(site, job, employer, title, t))
+        cache.store_file(key, path)

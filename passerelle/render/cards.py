@@ -13,12 +13,15 @@ level 3: level 6 takes twice the time for a fifth less).
 
 from __future__ import annotations
 
+import hashlib
 import io
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, features
+
+from passerelle.cache import Cache
 
 CARD_SIZE = (1200, 630)
 FONT = Path(__file__).parent / "fonts" / "DejaVuSans-Bold.ttf"
@@ -84,7 +87,7 @@ class CardPainter:
         self._raqm = bool(features.check_feature("raqm"))
         """Without Raqm (a Pillow built without it), text is drawn unshaped rather than not at all."""
         self._fonts: dict[int, ImageFont.FreeTypeFont] = {}
-        self._logo_png = logos
+        self.logos = logos
         self._logos: dict[str, tuple[Image.Image, list[int]]] = {}
         self._shade = bytes(round(v * (SHADES - 1) / 255) for v in range(256))
         """Grey level (0 plum .. 255 white) to palette index."""
@@ -180,10 +183,10 @@ class CardPainter:
     def _logo(self, employer: str) -> tuple[Image.Image, list[int]] | None:
         """The employer's logo within the logo box, on white: its palette indices (past the shades, as a grey-level
         image to paste) and its colours."""
-        if not employer or employer not in self._logo_png:
+        if not employer or employer not in self.logos:
             return None
         if employer not in self._logos:
-            with Image.open(io.BytesIO(self._logo_png[employer])) as raw:
+            with Image.open(io.BytesIO(self.logos[employer])) as raw:
                 rgba = raw.convert("RGBA")
             rgba.thumbnail((LOGO_BOX, LOGO_BOX))
             flat = Image.new("RGB", rgba.size, "white")
@@ -195,9 +198,15 @@ class CardPainter:
         return self._logos[employer]
 
 
-def write_cards(cards: list[PreviewCard], painter: CardPainter, out: Path) -> None:
-    """Every card of one language into its folder `out`, where the plan put it."""
+def write_cards(cards: list[PreviewCard], painter: CardPainter, out: Path, cache: Cache) -> None:
+    """Every card of one language into its folder `out`, where the plan put it; a card drawn by an earlier build
+    from the same values (and the same logo) is taken from the cache."""
+    logos = {name: hashlib.sha256(png).hexdigest() for name, png in painter.logos.items()}
     for card in cards:
         path = out / card.path
+        key = cache.key("card", repr(card), logos.get(card.logo, ""))
+        if cache.copy_to(key, path):
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(painter.png(card))
+        cache.store_file(key, path)

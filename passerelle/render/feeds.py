@@ -17,6 +17,7 @@ from typing import Any, Callable
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
+from passerelle.cache import Cache
 from passerelle.records.catalog import Catalog, iso_week, week_monday
 from passerelle.records.days import PARIS
 from passerelle.records.strings import Strings
@@ -65,12 +66,18 @@ class Feed:
     def url(self, suffix: str) -> str:
         return self.site.lang_url(self.lang, urls.feed(self.path, suffix))
 
-    def write(self, entries: list[Entry], updated: dt.date) -> None:
+    def write(self, entries: list[Entry], updated: dt.date, cache: Cache) -> None:
+        """The feed in its three formats; each one an earlier build made of the same entries is taken from the
+        cache (its key: the feed's words, its entries, its date; the code, strings and settings are in every key)."""
         target = self.folder / self.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        for suffix in (".xml", ".atom.xml"):
-            target.with_name(target.name + suffix).write_bytes(self._xml(entries, updated, suffix))
-        target.with_name(target.name + ".feed.json").write_text(self._json(entries), encoding="utf-8")
+        made_of = repr((self.lang, self.path, self.title, self.description, self.page_url, entries, updated))
+        for suffix in urls.FEED_SUFFIXES:
+            path, key = target.with_name(target.name + suffix), cache.key("feed", suffix, made_of)
+            if cache.copy_to(key, path):
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(self._json(entries).encode("utf-8") if suffix == ".feed.json" else self._xml(entries, updated, suffix))
+            cache.store_file(key, path)
 
     def _xml(self, entries: list[Entry], updated: dt.date, suffix: str) -> bytes:
         atom = suffix == ".atom.xml"
@@ -123,7 +130,9 @@ class Feed:
         return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"
 
 
-def write_feeds(site: Site, plan: Plan, catalog: Catalog, strings: Strings, html: Callable[[str], str], folder: Path) -> None:
+def write_feeds(
+    site: Site, plan: Plan, catalog: Catalog, strings: Strings, html: Callable[[str], str], folder: Path, cache: Cache
+) -> None:
     """Write every planned feed of one language (see plan.outputs: stories, jobs, jobs by employer and by contract).
 
     `html` renders a record's Markdown to sanitised HTML (the pages' renderer, whose cache it shares);
@@ -200,4 +209,4 @@ def write_feeds(site: Site, plan: Plan, catalog: Catalog, strings: Strings, html
                 title = f"{title} · {strings.list_label(planned.kind, planned.key)}"
             items = [job_entry(j) for j in planned.items if isinstance(j, Job)]
         feed = Feed(site, lang, folder, planned.name, title, f"{title}. {description}", site.lang_url(lang, planned.page))
-        feed.write(items, planned.updated)
+        feed.write(items, planned.updated, cache)

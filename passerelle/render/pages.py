@@ -3,6 +3,7 @@ elements that the theme will wrap (see publish/theme.py)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import babel.lists
 import jinja2
 from markupsafe import Markup
 
+from passerelle.cache import Cache
 from passerelle.plan import urls
 from passerelle.plan.outputs import Plan, PlannedPage
 from passerelle.records.catalog import CLOSING_SOON_DAYS, Catalog
@@ -37,6 +39,8 @@ class RenderedPage:
     toc: list[dict[str, Any]] = field(default_factory=list)
     card: PreviewCard | None = None
     """Its preview card, drawn beside it (render/cards.py)."""
+    made_from: str = ""
+    """The cache key of the view it was made from ('' without a cache): the same key, the same page."""
 
     @property
     def src(self) -> str:
@@ -98,15 +102,27 @@ class LanguageRenderer:
     def _fragment(self, name: str, view: dict[str, Any]) -> Markup:
         return Markup(self.env.get_template(f"{name}.html").render(v=view, **self.context))
 
-    def pages(self, plan: Plan) -> list[RenderedPage]:
-        return [self.render(planned) for planned in plan.pages]
+    def pages(self, plan: Plan, cache: Cache | None = None) -> list[RenderedPage]:
+        return [self.render(planned, cache) for planned in plan.pages]
 
-    def render(self, planned: PlannedPage) -> RenderedPage:
+    def render(self, planned: PlannedPage, cache: Cache | None = None) -> RenderedPage:
+        """The page's view through its template. With a cache, a view an earlier build put through the same
+        templates (the same code, theme and settings: cache.version) gives the HTML it gave then: the key is the
+        view's repr, which holds every value the templates read (records, texts, cards, links), in order."""
         view = self.views.page(planned)
+        key = cache.key("rendered", self.lang, repr(view)) if cache is not None and cache.on else ""
+        found = cache.read(key) if cache is not None and key else None
+        if found is not None:
+            said = json.loads(found)
+            return RenderedPage(view.path, said["title"], said["body"], said["head"], said["toc"], view.card, key)
         body = self.env.get_template(view.template).render(v=view.body, title=view.title, **self.context)
         if view.fallbacks:
             body = self.notice(view.fallbacks) + body
-        return RenderedPage(view.path, view.title, body, self.head(view), view.toc, view.card)
+        page = RenderedPage(view.path, view.title, body, self.head(view), view.toc, view.card, key)
+        if cache is not None and key:
+            made = {"title": page.title, "body": page.body, "head": page.head, "toc": page.toc}
+            cache.store(key, json.dumps(made, ensure_ascii=False).encode("utf-8"))
+        return page
 
     def notice(self, languages: frozenset[str]) -> str:
         """The small "not translated yet" line naming the languages the page's texts are in (made once for each set)."""

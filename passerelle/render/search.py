@@ -26,14 +26,18 @@ MARK = "data-pagefind-body"
 SIGNATURE = b"pagefind_dcd"
 
 
-def write_search_pages(pages: Iterable[tuple[str, str]], lang: str, folder: Path) -> None:
-    """What pagefind reads: each searchable page's body (url below the language root, body HTML) in a
-    minimal document at its URL below `folder`. Pages without data-pagefind-body are left out."""
+def search_input(pages: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The searchable pages among (url below the language root, body HTML): those marked data-pagefind-body."""
+    return [(url, body) for url, body in pages if MARK in body]
+
+
+def write_search_pages(pages: list[tuple[str, str]], lang: str, folder: Path) -> None:
+    """What pagefind reads: each searchable page's body (see search_input) in a minimal document at its URL below
+    `folder`."""
     for url, body in pages:
-        if MARK in body:
-            page = folder / url / "index.html"
-            page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(f'<!doctype html><html lang="{escape(lang)}"><body>{body}</body></html>', encoding="utf-8")
+        page = folder / url / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f'<!doctype html><html lang="{escape(lang)}"><body>{body}</body></html>', encoding="utf-8")
 
 
 def start_search_index(folder: Path, bundle: Path) -> subprocess.Popen[bytes]:

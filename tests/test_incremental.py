@@ -1,0 +1,150 @@
+"""Incremental builds: a build that reuses what earlier builds made (.passerelle-cache/) writes the same bytes as a
+build that makes everything anew (--no-cache), after every kind of change a project sees."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from conftest import TODAY, run
+from helpers import GOOD_JOB, write
+
+CACHE = ".passerelle-cache"
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def assert_same_site(warm: Path, cold: Path, after: str = "") -> None:
+    built, expected = files(warm), files(cold)
+    assert sorted(built) == sorted(expected), (
+        f"after {after}: only in the incremental build: {sorted(built.keys() - expected.keys())[:5]}; "
+        f"only in the cold one: {sorted(expected.keys() - built.keys())[:5]}"
+    )
+    differ = [rel for rel in built if built[rel] != expected[rel]]
+    assert differ == [], f"after {after}: {len(differ)} files differ from a cold build, e.g. {differ[:5]}"
+
+
+def build(root: Path, out: Path, *extra: str, today: str = TODAY) -> str:
+    result = run(root, "build", "--out", str(out), "--today", today, *extra)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stderr
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+NEXT_DAY = (dt.date.fromisoformat(TODAY) + dt.timedelta(days=1)).isoformat()
+JOB = "jobs/lumen-studio/developpeuse-web-alternance.yml"
+
+CHANGES: list[tuple[str, Callable[[Path], None]]] = [
+    ("nothing", lambda root: None),
+    ("a job's title, deadline and description", lambda root: (
+        edit(root / JOB, "fr: Développeuse web en alternance", "fr: Développeuse web et mobile en alternance"),
+        edit(root / JOB, "deadline: 2036-06-30", "deadline: 2036-05-31"),
+        edit(root / JOB, "Vous rejoignez l'équipe", "Vous rejoignez la petite équipe"),
+    )),
+    ("a job added", lambda root: write(root, "jobs/lumen-studio/nouvelle-offre.yml", GOOD_JOB)),
+    ("a job deleted", lambda root: (root / "jobs/orbe-donnees/data-engineer-cdi.yml").unlink()),
+    ("an employer's name", lambda root: edit(root / "content/employers/lumen-studio.yml", "name: Lumen Studio", "name: Lumen Studio & Co")),
+    ("an employer's logo", lambda root: edit(root / "content/employers/lumen-studio.svg", "</svg>", '<circle cx="4" cy="4" r="3" fill="#123456"/></svg>')),
+    ("a story deleted", lambda root: [p.unlink() for p in sorted((root / "stories/amal").iterdir())] and (root / "stories/amal").rmdir()),
+    ("a template", lambda root: edit(root / "theme/passerelle/job.html", "</article>", "<p>Bonne chance !</p></article>")),
+    ("a string", lambda root: edit(root / "theme/strings/en.yml", 'apply: "Apply"', 'apply: "Apply now"')),
+    ("mkdocs.yml", lambda root: edit(root / "mkdocs.yml", "site_name: Passerelle", "site_name: Passerelle Lyon")),
+]
+
+
+def test_a_rebuild_after_any_change_is_byte_identical_to_a_cold_build(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build(project, site)
+    assert (project / CACHE).is_dir()
+    for n, (what, change) in enumerate(CHANGES):
+        change(project)
+        said = build(project, site)
+        cold = tmp_path / f"cold-{n}"
+        build(project, cold, "--no-cache")
+        assert_same_site(site, cold, what)
+        if what == "nothing":
+            assert "nothing changed" in said, said
+
+
+def test_the_next_day_is_byte_identical_to_a_cold_build(project: Path, tmp_path: Path) -> None:
+    site, cold = tmp_path / "site", tmp_path / "cold"
+    build(project, site)
+    said = build(project, site, today=NEXT_DAY)
+    assert "nothing changed" not in said
+    build(project, cold, "--no-cache", today=NEXT_DAY)
+    assert_same_site(site, cold)
+
+
+def test_nothing_changed_leaves_the_site_as_it_is_unless_someone_touched_it(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build(project, site)
+    home = site / "fr" / "index.html"
+    before = home.stat().st_ino
+    assert "nothing changed" in build(project, site)
+    assert home.stat().st_ino == before  # not even rewritten
+    home.write_text("vandalised", encoding="utf-8")
+    (site / "en" / "jobs" / "index.html").unlink()
+    assert "nothing changed" not in build(project, site)
+    cold = tmp_path / "cold"
+    build(project, cold, "--no-cache")
+    assert_same_site(site, cold)
+
+
+def test_no_cache_reads_and_writes_no_cache(project: Path, tmp_path: Path) -> None:
+    build(project, tmp_path / "site", "--no-cache")
+    assert not (project / CACHE).exists()
+
+
+def test_a_killed_build_leaves_no_entry_that_a_rebuild_would_use(project: Path, tmp_path: Path) -> None:
+    """Killed while it fills the cache, at several moments; the next build is still the cold build's twin, and its
+    sweep leaves no temporary file behind."""
+    site = tmp_path / "site"
+    env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+    for entries in (1, 200, 1500):
+        proc = subprocess.Popen(
+            [sys.executable, str(project / "build.py"), "build", "--out", str(site), "--today", TODAY, "--quiet"],
+            cwd=project,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and time.monotonic() < deadline:
+            if sum(1 for _ in (project / CACHE).rglob("*")) >= entries if (project / CACHE).is_dir() else False:
+                break
+            time.sleep(0.02)
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        (project / "jobs/lumen-studio/nouvelle-offre.yml").unlink(missing_ok=True)
+        write(project, "jobs/lumen-studio/nouvelle-offre.yml", GOOD_JOB.replace("Une description.", f"Tour {entries}."))
+    build(project, site)
+    cold = tmp_path / "cold"
+    build(project, cold, "--no-cache")
+    assert_same_site(site, cold)
+    assert [p.name for p in (project / CACHE).rglob(".tmp-*")] == []
+
+
+@pytest.mark.parametrize("handover", ["files"])
+def test_the_files_hand_over_builds_the_same_site_with_a_cache(project: Path, tmp_path: Path, handover: str) -> None:
+    site, cold = tmp_path / "site", tmp_path / "cold"
+    build(project, site, "--handover", handover)
+    edit(project / JOB, "deadline: 2036-06-30", "deadline: 2036-05-31")
+    build(project, site, "--handover", handover)
+    build(project, cold, "--handover", handover, "--no-cache")
+    assert_same_site(site, cold)
