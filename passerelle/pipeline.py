@@ -144,7 +144,18 @@ def write(
         (scratch / "templates").mkdir()
         tasks = [
             LanguageTask(
-                site, catalog, planned, checked.strings[lang], media, html, settings, root / "theme", staging, handover, scratch, cache
+                site,
+                catalog,
+                planned,
+                checked.strings[lang],
+                media,
+                html,
+                settings,
+                root / "theme",
+                staging,
+                handover,
+                scratch,
+                cache,
             )
             for lang in site.languages
         ]

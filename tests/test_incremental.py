@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -51,16 +52,27 @@ JOB = "jobs/lumen-studio/developpeuse-web-alternance.yml"
 
 CHANGES: list[tuple[str, Callable[[Path], None]]] = [
     ("nothing", lambda root: None),
-    ("a job's title, deadline and description", lambda root: (
-        edit(root / JOB, "fr: Développeuse web en alternance", "fr: Développeuse web et mobile en alternance"),
-        edit(root / JOB, "deadline: 2036-06-30", "deadline: 2036-05-31"),
-        edit(root / JOB, "Vous rejoignez l'équipe", "Vous rejoignez la petite équipe"),
-    )),
+    (
+        "a job's title, deadline and description",
+        lambda root: (
+            edit(root / JOB, "fr: Développeuse web en alternance", "fr: Développeuse web et mobile en alternance"),
+            edit(root / JOB, "deadline: 2036-06-30", "deadline: 2036-05-31"),
+            edit(root / JOB, "Vous rejoignez l'équipe", "Vous rejoignez la petite équipe"),
+        ),
+    ),
     ("a job added", lambda root: write(root, "jobs/lumen-studio/nouvelle-offre.yml", GOOD_JOB)),
     ("a job deleted", lambda root: (root / "jobs/orbe-donnees/data-engineer-cdi.yml").unlink()),
-    ("an employer's name", lambda root: edit(root / "content/employers/lumen-studio.yml", "name: Lumen Studio", "name: Lumen Studio & Co")),
-    ("an employer's logo", lambda root: edit(root / "content/employers/lumen-studio.svg", "</svg>", '<circle cx="4" cy="4" r="3" fill="#123456"/></svg>')),
-    ("a story deleted", lambda root: [p.unlink() for p in sorted((root / "stories/amal").iterdir())] and (root / "stories/amal").rmdir()),
+    (
+        "an employer's name",
+        lambda root: edit(root / "content/employers/lumen-studio.yml", "name: Lumen Studio", "name: Lumen Studio & Co"),
+    ),
+    (
+        "an employer's logo",
+        lambda root: edit(
+            root / "content/employers/lumen-studio.svg", "</svg>", '<circle cx="4" cy="4" r="3" fill="#123456"/></svg>'
+        ),
+    ),
+    ("a story deleted", lambda root: shutil.rmtree(root / "stories/amal")),
     ("a template", lambda root: edit(root / "theme/passerelle/job.html", "</article>", "<p>Bonne chance !</p></article>")),
     ("a string", lambda root: edit(root / "theme/strings/en.yml", 'apply: "Apply"', 'apply: "Apply now"')),
     ("mkdocs.yml", lambda root: edit(root / "mkdocs.yml", "site_name: Passerelle", "site_name: Passerelle Lyon")),

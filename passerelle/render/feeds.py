@@ -76,7 +76,9 @@ class Feed:
             if cache.copy_to(key, path):
                 continue
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(self._json(entries).encode("utf-8") if suffix == ".feed.json" else self._xml(entries, updated, suffix))
+            path.write_bytes(
+                self._json(entries).encode("utf-8") if suffix == ".feed.json" else self._xml(entries, updated, suffix)
+            )
             cache.store_file(key, path)
 
     def _xml(self, entries: list[Entry], updated: dt.date, suffix: str) -> bytes:
