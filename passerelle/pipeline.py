@@ -79,6 +79,7 @@ def build(
     store = Cache.open(root) if cache else Cache.off()
     inputs = store.inputs(root, today.isoformat(), str(out.resolve()), handover) if store.on else ""
     if store.unchanged(inputs, out):
+        output.tidy(out)
         progress(f"nothing changed since the last build: {out} is up to date ({time.monotonic() - started:.1f} s)")
         return []
     staging = output.staging_dir(out)

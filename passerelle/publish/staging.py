@@ -74,6 +74,14 @@ def staging_dir(out: Path) -> Path:
     return path
 
 
+def tidy(out: Path) -> None:
+    """Remove what killed builds left behind: their staging folders beside `out`, their scratch folders."""
+    out = out.resolve()
+    if out.parent.is_dir():
+        _clear_left_behind(out.parent, f".{out.name}.building-")
+    _clear_left_behind(scratch_base(), "passerelle-scratch-")
+
+
 def scratch_base() -> Path:
     """In memory (/dev/shm) where the system has it: creating thousands of small files on disk costs more than
     writing them."""
