@@ -19,7 +19,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from conftest import copy_project  # noqa: E402
 
 JOB = "jobs/lumen-studio/developpeuse-web-alternance.yml"

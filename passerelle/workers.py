@@ -53,4 +53,13 @@ def pool(jobs: int | None, tasks: int) -> Executor:
     workers = max(1, min(jobs or default_jobs(), tasks))
     if workers == 1:
         return InProcess()
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(start_method()))
+    context = multiprocessing.get_context(start_method())
+    if context.get_start_method() == "forkserver":
+        # its server imports the build once; each worker forks from it with everything loaded (serve rebuilds
+        # often: without this every rebuild's workers import mkdocs, material and Pillow again)
+        context.set_forkserver_preload(PRELOAD)
+    return ProcessPoolExecutor(workers, mp_context=context)
+
+
+PRELOAD = ["passerelle.publish.language", "passerelle.records.loading", "passerelle.records.markup"]
+"""What the tasks run (see pool)."""

@@ -13,6 +13,7 @@ import functools
 import hashlib
 import json
 import logging
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -257,6 +258,7 @@ def write_language(
     (work / "docs").mkdir(parents=True, exist_ok=True)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     config = load_config(config_file=str(language_config(site, rendered, out, work)))
+    config.theme.get_env = functools.partial(_env_listing_no_hidden_files, config.theme.get_env)  # type: ignore[method-assign]
     meta = page_meta(rendered)
     keys: dict[str, str] = {}
     cached: dict[str, str] = {}
@@ -285,6 +287,30 @@ def write_language(
                     raise RuntimeError(f"the cache lost {key} during the build: build again")
             else:
                 cache.store_file(key, target)
+
+
+class _VisibleFilesLoader(jinja2.FileSystemLoader):
+    """The theme's loader, listing its files without walking hidden folders: mkdocs copies no file whose path has
+    a part starting with '.' (Files.add_files_from_theme), and material's .icons/ holds 14,000 of them (a quarter
+    second a language, for a list that drops them all)."""
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for top in self.searchpath:
+            for folder, dirs, names in os.walk(top, followlinks=self.followlinks):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                rel = os.path.relpath(folder, top)
+                for name in names:
+                    found.add(name if rel == "." else f"{rel}/{name}".replace(os.sep, "/"))
+        return sorted(found)
+
+
+def _env_listing_no_hidden_files(get_env: Any) -> jinja2.Environment:
+    env: jinja2.Environment = get_env()
+    loader = env.loader
+    if isinstance(loader, jinja2.FileSystemLoader):
+        env.loader = _VisibleFilesLoader(loader.searchpath, loader.encoding, loader.followlinks)
+    return env
 
 
 def page_keys(rendered: LanguagePages, meta: dict[str, dict[str, Any]], cache: Cache) -> dict[str, str]:

@@ -89,7 +89,7 @@ class CardPainter:
         self._fonts: dict[int, ImageFont.FreeTypeFont] = {}
         self.logos = logos
         self._logos: dict[str, tuple[Image.Image, list[int]]] = {}
-        self._shade = bytes(round(v * (SHADES - 1) / 255) for v in range(256))
+        self._shade = [round(v * (SHADES - 1) / 255) for v in range(256)]
         """Grey level (0 plum .. 255 white) to palette index."""
         self._palette = _palette()
 
@@ -136,17 +136,16 @@ class CardPainter:
             text = self._fit(fact.text, 34, width - 2 * MARGIN, fact.direction, lines=1)[0]
             say(Line(text, fact.direction), y, 34, 0)
             y += 52
-        indices = Image.frombytes("L", CARD_SIZE, img.tobytes().translate(self._shade))
+        indices = img.point(self._shade)  # grey levels to palette indices, in place of the pixels
         palette = list(self._palette)
         if logo:
             pixels, colours = logo
             x = width - MARGIN - pixels.width if rtl else MARGIN
             indices.paste(pixels, (x, top + (LOGO_BOX - pixels.height) // 2))
             palette += colours
-        paletted = Image.frombytes("P", CARD_SIZE, indices.tobytes())
-        paletted.putpalette(palette)
+        indices.putpalette(palette)  # the indices become a palette image ("L" to "P"), pixels untouched
         buf = io.BytesIO()
-        paletted.save(buf, "PNG", compress_level=3)
+        indices.save(buf, "PNG", compress_level=3)
         return buf.getvalue()
 
     def _dir(self, line: Line) -> str | None:
