@@ -30,6 +30,7 @@ import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from PIL import features
 
@@ -180,41 +181,29 @@ class Cache:
 
     # -- writing -----------------------------------------------------------------------------------------------
     def store(self, key: str, data: bytes) -> None:
-        if self.folder is None:
-            return
-        path = self._path(key)
-        tmp = path.with_name(f"{_TMP}{os.getpid()}-{path.name}")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(data)
-            os.replace(tmp, path)
-        except OSError:  # a full disk: this entry is not kept, the build goes on
-            tmp.unlink(missing_ok=True)
-            return
-        self.used.add(key)
+        self._put(key, lambda tmp: tmp.write_bytes(data))
 
     def store_file(self, key: str, source: Path) -> None:
         """Keep `source` (a file, or a folder of files) as entry `key`: linked, not copied, where possible (the site's
         file and the entry then share their bytes: a step that rewrites the site's files in place must copy the
         site first, as cp and rsync do)."""
+        if source.is_dir():
+            self._put(key, lambda tmp: shutil.copytree(source, tmp, copy_function=_link))
+        else:
+            self._put(key, lambda tmp: _link(source, tmp))
+
+    def _put(self, key: str, make: Callable[[Path], object]) -> None:
+        """Make entry `key` under a temporary name, then rename it into place: a name that exists is whole. A
+        failure (a full disk; a folder entry another build made meanwhile) keeps no entry, and the build goes on."""
         if self.folder is None:
             return
         path = self._path(key)
         tmp = path.with_name(f"{_TMP}{os.getpid()}-{path.name}")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            if source.is_dir():
-                shutil.rmtree(tmp, ignore_errors=True)
-                shutil.copytree(source, tmp, copy_function=_link)
-                if path.is_dir():  # the same entry, made meanwhile by another build: either is whole
-                    shutil.rmtree(tmp)
-                    self.used.add(key)
-                    return
-            else:
-                tmp.unlink(missing_ok=True)
-                _link(source, tmp)
+            make(tmp)
             os.replace(tmp, path)
-        except OSError:  # a full disk: this entry is not kept, the build goes on
+        except OSError:
             shutil.rmtree(tmp, ignore_errors=True) if tmp.is_dir() else tmp.unlink(missing_ok=True)
             return
         self.used.add(key)
