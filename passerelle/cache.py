@@ -27,6 +27,7 @@ import os
 import platform
 import shutil
 import stat
+import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,11 +105,19 @@ class Cache:
     """The keys this process found or stored (see sweep)."""
     _folders: set[str] = field(default_factory=set, compare=False)
     """Folders of the site made already (copy_to makes each once)."""
+    off_because: str = ""
+    """Why the cache is off when the build asked for it (see open)."""
 
     @staticmethod
     def open(root: Path) -> Cache:
-        """The project's cache; off (every output made anew) where the project cannot be written."""
+        """The project's cache; off (every output made anew, `off_because` saying why) where the project cannot be
+        written, or where git tracks a file of it: entries are taken as built, past every check, and a cache that
+        came with a commit is someone else's."""
         folder = root / FOLDER
+        if _tracked(root):
+            return Cache(
+                None, "", off_because=f"{FOLDER}/ holds files that git tracks: the cache is off (git rm -r --cached {FOLDER})"
+            )
         try:
             folder.mkdir(exist_ok=True)
             probe = folder / f"{_TMP}{os.getpid()}-probe"
@@ -267,6 +276,17 @@ class Cache:
                         shutil.rmtree(entry.path, ignore_errors=True) if entry.is_dir() else os.unlink(entry.path)
                         removed += 1
         return removed
+
+
+def _tracked(root: Path) -> bool:
+    """Whether git tracks a file of the cache (False where the project is no repository, or git is missing)."""
+    try:
+        found = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "--", FOLDER], capture_output=True, text=True, timeout=30, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return found.returncode == 0 and bool(found.stdout.strip())
 
 
 def _left_behind(name: str) -> bool:

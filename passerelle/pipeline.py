@@ -77,6 +77,8 @@ def build(
     for state in reports(checked.site, checked.catalog, checked.strings):
         progress(state.summary())
     store = Cache.open(root) if cache else Cache.off()
+    if store.off_because:
+        progress(store.off_because)
     inputs = store.inputs(root, today.isoformat(), str(out.resolve()), handover) if store.on else ""
     if store.unchanged(inputs, out):
         output.tidy(out)
@@ -129,11 +131,11 @@ def write(
     todo: list[str] = []
     every = texts(site, catalog)
     for text in every:  # a text rendered by an earlier build is in the cache (by its words)
-        found = cache.read(cache.key("markdown", text))
+        found = _cached_html(cache, text)
         if found is None:
             todo.append(text)
         else:
-            html[text] = found.decode("utf-8")
+            html[text] = found
     chunks = [todo[i::MARKDOWN_CHUNKS] for i in range(MARKDOWN_CHUNKS)]
     with output.scratch() as scratch, pool(jobs, len(site.languages)) as workers:
         for chunk, rendered in zip(chunks, workers.map(_render_markdown, [(settings, c) for c in chunks]), strict=True):
@@ -170,6 +172,15 @@ def write(
     write_exports(site, catalog, html, staging)
     write_impact_json(measure(catalog), staging)
     write_service_worker(site, staging)
+
+
+def _cached_html(cache: Cache, text: str) -> str | None:
+    """A Markdown text's HTML as an earlier build made it, or None (never made, or a damaged entry: made again)."""
+    found = cache.read(cache.key("markdown", text))
+    try:
+        return found.decode("utf-8") if found is not None else None
+    except UnicodeDecodeError:
+        return None
 
 
 MARKDOWN_CHUNKS = 8

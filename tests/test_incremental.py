@@ -117,6 +117,43 @@ def test_nothing_changed_leaves_the_site_as_it_is_unless_someone_touched_it(proj
     assert_same_site(site, cold)
 
 
+def test_a_cache_that_came_with_a_commit_is_not_used(project: Path, tmp_path: Path) -> None:
+    """Entries are taken as built, past every check: a .passerelle-cache/ that git tracks is someone else's."""
+    build(project, tmp_path / "site")
+    git = ["git", "-C", str(project), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-f", CACHE], check=True)
+    subprocess.run([*git, "commit", "-qm", "a cache"], check=True)
+    poisoned = 0
+    for entry in (project / CACHE).rglob("*"):
+        if entry.is_file() and entry.parent.parent.name == "page":
+            entry.unlink()  # its bytes are the first site's too (a hard link): a new file in its place
+            entry.write_text("<script>window.__pwned = 1</script>", encoding="utf-8")
+            poisoned += 1
+    assert poisoned > 100
+    out = tmp_path / "again"
+    said = build(project, out)
+    assert "git tracks" in said
+    assert not [p for p in out.rglob("*.html") if b"__pwned" in p.read_bytes()]
+    build(project, tmp_path / "cold", "--no-cache")
+    assert_same_site(out, tmp_path / "cold")
+
+
+def test_a_damaged_entry_is_made_again(project: Path, tmp_path: Path) -> None:
+    """Entries the build parses (Markdown's HTML, rendered pages) that are not what it wrote are made again, with
+    no traceback."""
+    build(project, tmp_path / "site")
+    damaged = 0
+    for entry in (project / CACHE).rglob("*"):
+        if entry.is_file() and entry.parent.parent.name in ("markdown", "rendered"):
+            entry.write_bytes(b"\xff\xfe not what the build wrote {")
+            damaged += 1
+    assert damaged > 100
+    build(project, tmp_path / "again")
+    build(project, tmp_path / "cold", "--no-cache")
+    assert_same_site(tmp_path / "again", tmp_path / "cold")
+
+
 def test_no_cache_reads_and_writes_no_cache(project: Path, tmp_path: Path) -> None:
     build(project, tmp_path / "site", "--no-cache")
     assert not (project / CACHE).exists()

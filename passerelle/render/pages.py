@@ -48,6 +48,17 @@ class RenderedPage:
         return urls.source(self.path)
 
 
+def _rendered(entry: bytes) -> dict[str, Any] | None:
+    """A rendered page as the cache kept it, or None if the entry is not one (damaged: the page is made again)."""
+    try:
+        said = json.loads(entry)
+    except ValueError:
+        return None
+    fields = {"title": str, "body": str, "head": str, "toc": list}
+    ok = isinstance(said, dict) and all(isinstance(said.get(k), kind) for k, kind in fields.items())
+    return said if ok else None
+
+
 def og_locale(lang: str) -> str:
     """Open Graph's locale for a language: its likeliest territory (fr_FR, fa_IR), and Facebook's ar_AR for Arabic."""
     if lang == "ar":
@@ -112,8 +123,8 @@ class LanguageRenderer:
         view = self.views.page(planned)
         key = cache.key("rendered", self.lang, repr(view)) if cache is not None and cache.on else ""
         found = cache.read(key) if cache is not None and key else None
-        if found is not None:
-            said = json.loads(found)
+        said = _rendered(found) if found is not None else None
+        if said is not None:
             return RenderedPage(view.path, said["title"], said["body"], said["head"], said["toc"], view.card, key)
         body = self.env.get_template(view.template).render(v=view.body, title=view.title, **self.context)
         if view.fallbacks:
