@@ -218,22 +218,28 @@ class Cache:
         self.used.add(key)
 
     # -- the whole site ----------------------------------------------------------------------------------------
-    def inputs(self, root: Path, *options: str) -> str:
+    def inputs(self, root: Path, *options: str) -> str | None:
         """A digest of everything a build reads (with the code's version): the records and pages (content/, jobs/,
-        stories/), and the build's `options` (the day, the output folder, the hand-over)."""
+        stories/), and the build's `options` (the day, the output folder, the hand-over); None if the cache is off
+        or a file cannot be read (the site is then built, never taken as unchanged)."""
+        if self.folder is None:
+            return None
         h = hashlib.sha256(self.version.encode())
         for option in options:
             h.update(f"{option}\n".encode())
-        for top in INPUTS:
-            for path in sorted((root / top).rglob("*")):
-                if path.is_file():
-                    h.update(f"{path.relative_to(root).as_posix()}\n".encode())
-                    h.update(hashlib.sha256(path.read_bytes()).digest())
+        try:
+            for top in INPUTS:
+                for path in sorted((root / top).rglob("*")):
+                    if path.is_file():
+                        h.update(f"{path.relative_to(root).as_posix()}\n".encode())
+                        h.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            return None
         return h.hexdigest()
 
-    def unchanged(self, inputs: str, out: Path) -> bool:
+    def unchanged(self, inputs: str | None, out: Path) -> bool:
         """Whether `out` is, untouched, the site the last build made from the same `inputs` (see remember)."""
-        if self.folder is None:
+        if self.folder is None or inputs is None:
             return False
         try:
             said = json.loads((self.folder / SITE).read_text(encoding="utf-8"))
@@ -243,14 +249,21 @@ class Cache:
             return False
         return bool(said.get("files") == _listing(out))
 
-    def remember(self, inputs: str, out: Path) -> None:
+    def remember(self, inputs: str | None, out: Path) -> None:
         """Note that `out` is the site made from `inputs`, as it is now (its files' names, sizes, times, inodes)."""
         if self.folder is None:
             return
-        record = {"inputs": inputs, "out": str(out.resolve()), "files": _listing(out)}
-        tmp = self.folder / f"{SITE}{_TMP}{os.getpid()}"
-        tmp.write_text(json.dumps(record), encoding="utf-8")
-        os.replace(tmp, self.folder / SITE)
+        where = self.folder / SITE
+        tmp = where.with_name(f"{_TMP}{os.getpid()}-{SITE}")
+        try:
+            if inputs is None:
+                where.unlink(missing_ok=True)
+            else:
+                record = {"inputs": inputs, "out": str(out.resolve()), "files": _listing(out)}
+                tmp.write_text(json.dumps(record), encoding="utf-8")
+                os.replace(tmp, where)
+        except OSError:  # a full disk: the next build will not know the site is unchanged, and builds it
+            tmp.unlink(missing_ok=True)
 
     # -- bounds ------------------------------------------------------------------------------------------------
     def sweep(self, used: set[str], since: float) -> int:

@@ -79,7 +79,7 @@ def build(
     store = Cache.open(root) if cache else Cache.off()
     if store.off_because:
         progress(store.off_because)
-    inputs = store.inputs(root, today.isoformat(), str(out.resolve()), handover) if store.on else ""
+    inputs = store.inputs(root, today.isoformat(), str(out.resolve()), handover)
     if store.unchanged(inputs, out):
         output.tidy(out)
         progress(f"nothing changed since the last build: {out} is up to date ({time.monotonic() - started:.1f} s)")
