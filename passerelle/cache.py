@@ -266,7 +266,7 @@ class Cache:
             tmp.unlink(missing_ok=True)
 
     # -- bounds ------------------------------------------------------------------------------------------------
-    def sweep(self, used: set[str], since: float) -> int:
+    def sweep(self, since: float) -> int:
         """Remove every entry this build did not use (`used`: its own and its workers' keys), unless it was made
         in the GRACE before the build started at `since` (a time.time(): another build may be using it), and the
         temporary files of killed builds (older too). Returns how many were removed."""
@@ -279,7 +279,7 @@ class Cache:
                 continue
             for shard in os.scandir(kind.path):
                 for entry in os.scandir(shard.path):
-                    if f"{kind.name}/{entry.name}" in used:
+                    if f"{kind.name}/{entry.name}" in self.used:
                         continue
                     try:
                         stale = entry.stat(follow_symlinks=False).st_mtime < since or _left_behind(entry.name)

@@ -92,7 +92,7 @@ def build(
         output.abandon(staging)
         raise
     store.remember(inputs, out)
-    store.sweep(store.used, since)
+    store.sweep(since)
     progress(f"built {out} in {time.monotonic() - started:.1f} s")
     return []
 

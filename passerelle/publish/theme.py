@@ -314,17 +314,16 @@ def _env_listing_no_hidden_files(get_env: Any) -> jinja2.Environment:
 
 
 def page_keys(rendered: LanguagePages, meta: dict[str, dict[str, Any]], cache: Cache) -> dict[str, str]:
-    """The cache key of each page out of the nav: its metadata (title, body, head, language menu, sidebar key), its
-    name, and what every page of the language shares (the language, the frame, the nav); the code, the theme and
-    mkdocs.yml are in every key (cache.version). Pages in the nav are always built: their sidebar and their
-    previous and next links depend on the nav's other pages."""
+    """The cache key of each page out of the nav: the view its rendered page came from (RenderedPage.made_from), its
+    name, and what every page of the language shares (the language, the frame, the nav): its metadata (title, body,
+    head, language menu, sidebar key) is made of nothing else. The code, the theme and mkdocs.yml are in every key
+    (cache.version). Pages in the nav are always built: their sidebar and their previous and next links depend on
+    the nav's other pages."""
     shared = digest(json.dumps([rendered.lang, rendered.nav, dataclasses.asdict(rendered.frame)], ensure_ascii=False))
-    made_from = {page.src: page.made_from for page in rendered.pages}
     return {
-        # a page's metadata is made from its rendered page (named by the view it came from) and the frame
-        src: cache.key("page", shared, src, made_from[src] or json.dumps(m, ensure_ascii=False, sort_keys=True))
-        for src, m in meta.items()
-        if m["passerelle"]["nav_key"] is not None
+        page.src: cache.key("page", shared, page.src, page.made_from)
+        for page in rendered.pages
+        if meta[page.src]["passerelle"]["nav_key"] is not None
     }
 
 
