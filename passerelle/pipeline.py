@@ -137,7 +137,7 @@ def write(
         else:
             html[text] = found
     chunks = [todo[i::MARKDOWN_CHUNKS] for i in range(MARKDOWN_CHUNKS)]
-    with output.scratch() as scratch, pool(jobs, len(site.languages)) as workers:
+    with output.scratch() as scratch, pool(jobs, len(site.languages), fresh=True) as workers:
         for chunk, rendered in zip(chunks, workers.map(_render_markdown, [(settings, c) for c in chunks]), strict=True):
             for text, made in zip(chunk, rendered, strict=True):
                 html[text] = made
