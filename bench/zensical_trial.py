@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from passerelle.pipeline import build, check  # noqa: E402
 from passerelle.plan import urls  # noqa: E402
-from passerelle.publish.theme import Frame, LanguagePages, language_config, markdown_settings, write_docs  # noqa: E402
+from passerelle.publish.theme import Frame, LanguagePages, declared, language_config, markdown_settings, write_docs  # noqa: E402
 from passerelle.records.markup import MarkdownRenderer  # noqa: E402
 from passerelle.render.media import write_media  # noqa: E402
 from passerelle.render.pages import LanguageRenderer  # noqa: E402
@@ -61,7 +61,7 @@ def hand_over(lang: str, work: Path, today: dt.date) -> tuple[Path, int]:
     )
     rendered = LanguagePages(lang, pages, renderer.nav(), frame)
     write_docs(rendered, work / "docs")
-    config = yaml.safe_load(language_config(site, rendered, work / "site", work).read_text(encoding="utf-8"))
+    config = yaml.safe_load(language_config(site, rendered, work / "site", work, declared(site)).read_text(encoding="utf-8"))
     parent = yaml.safe_load(Path(config.pop("INHERIT")).read_text(encoding="utf-8"))
     parent.update({k: v for k, v in config.items() if k not in ("theme", "extra")})
     parent["theme"] = {**parent["theme"], **config["theme"]}

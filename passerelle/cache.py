@@ -217,6 +217,21 @@ class Cache:
             return
         self.used.add(key)
 
+    def shared_folder(self, kind: str) -> Path | None:
+        """A folder of this version of the code that builds write in place, noted as used; None when the cache is
+        off. For files that are whole once named and are checked when read: Jinja's compiled templates (it writes
+        each under a temporary name and renames it, and compiles again a template whose source changed)."""
+        if self.folder is None:
+            return None
+        key = self.key(kind)
+        path = self._path(key)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        self.used.add(key)
+        return path
+
     # -- the whole site ----------------------------------------------------------------------------------------
     def inputs(self, root: Path, *options: str) -> str | None:
         """A digest of everything a build reads (with the code's version): the records and pages (content/, jobs/,

@@ -60,11 +60,13 @@ def build(
     `cache`: reuse what earlier builds made from the same inputs (see cache.py), and keep what this one makes."""
     from passerelle.cache import Cache, now
     from passerelle.publish import staging as output
+    from passerelle.workers import prepare
 
     started, since = time.monotonic(), now()
     unsafe = output.out_problem(out, root)
     if unsafe:
         raise ValueError(unsafe)
+    prepare(jobs)  # the languages' processes fork from a server that imports the build meanwhile
     checked = check(root, today, jobs)
     if errors(checked.problems) or checked.plan is None:
         return checked.problems
@@ -114,7 +116,7 @@ def write(
     needs them: `check`, which runs on every pull request, never loads mkdocs (0.4 s of its 1.1 s)."""
     from passerelle.publish import staging as output
     from passerelle.publish.language import LanguageTask, build_language
-    from passerelle.publish.theme import markdown_settings, share_assets
+    from passerelle.publish.theme import declared, share_assets
     from passerelle.render.exports import write_exports
     from passerelle.render.impact import measure, write_impact_json
     from passerelle.render.media import write_media
@@ -126,7 +128,8 @@ def write(
 
     site, catalog = checked.site, checked.catalog
     media = write_media(catalog, staging, site.base, site.name)
-    settings = markdown_settings(site)  # loads mkdocs and material here, once, before the workers start
+    project = declared(site)  # loads mkdocs and material here, once, before the workers start
+    settings = project.markdown
     html: dict[str, str] = {}
     todo: list[str] = []
     every = texts(site, catalog)
@@ -136,15 +139,22 @@ def write(
             todo.append(text)
         else:
             html[text] = found
-    chunks = [todo[i::MARKDOWN_CHUNKS] for i in range(MARKDOWN_CHUNKS)]
-    with output.scratch() as scratch, pool(jobs, len(site.languages), fresh=True) as workers:
-        for chunk, rendered in zip(chunks, workers.map(_render_markdown, [(settings, c) for c in chunks]), strict=True):
+    chunks = [todo[i::MARKDOWN_CHUNKS] for i in range(MARKDOWN_CHUNKS)] if len(todo) >= MARKDOWN_PARALLEL_FROM else [todo]
+    fresh = len(catalog.content.jobs) + len(catalog.content.stories) >= FRESH_FROM
+    with output.scratch() as scratch, pool(jobs, len(site.languages), fresh) as workers:
+        renders = (
+            workers.map(_render_markdown, [(settings, c) for c in chunks])
+            if len(chunks) > 1
+            else [_render_markdown((settings, todo))]
+        )
+        for chunk, rendered in zip(chunks, renders, strict=True):
             for text, made in zip(chunk, rendered, strict=True):
                 html[text] = made
                 cache.store(cache.key("markdown", text), made.encode("utf-8"))
         html = {text: html[text] for text in every}  # in the same order, cached or not
         progress(f"{len(html)} Markdown texts, {len(todo)} rendered")
-        (scratch / "templates").mkdir()
+        templates = cache.shared_folder("templates") or scratch / "templates"  # compiled once, for every build
+        templates.mkdir(exist_ok=True)
         tasks = [
             LanguageTask(
                 site,
@@ -153,11 +163,12 @@ def write(
                 checked.strings[lang],
                 media,
                 html,
-                settings,
+                project,
                 root / "theme",
                 staging,
                 handover,
                 scratch,
+                templates,
                 cache,
             )
             for lang in site.languages
@@ -185,6 +196,12 @@ def _cached_html(cache: Cache, text: str) -> str | None:
 
 MARKDOWN_CHUNKS = 8
 """More chunks than cores, so that a core slowed by a neighbour does not hold the others up."""
+FRESH_FROM = 500
+"""From this many jobs and stories, each language is built in a process of its own (see workers.pool): its memory
+goes back to the system when it ends. Below, the processes carry on from one language to the next, which saves
+each language the cost of starting one (a tenth of a second; `serve`'s edits on the sample)."""
+MARKDOWN_PARALLEL_FROM = 200
+"""Fewer texts to render (an edit, a day) are rendered here: a process per chunk would cost more than they do."""
 
 
 def _render_markdown(task: tuple[MarkdownSettings, list[str]]) -> list[str]:

@@ -27,7 +27,7 @@ from passerelle.render.media import Media
 from passerelle.render.pages import LanguageRenderer
 from passerelle.render.record_html import RecordHtml
 from passerelle.render.search import finish_search_index, search_input, start_search_index, write_search_pages
-from passerelle.publish.theme import Frame, LanguagePages, MarkdownSettings, write_language
+from passerelle.publish.theme import Declared, Frame, LanguagePages, write_language
 
 
 @dataclass(frozen=True)
@@ -41,15 +41,18 @@ class LanguageTask:
     media: Media
     html: dict[str, str]
     """The records' Markdown, rendered once for every language (see record_html.texts)."""
-    settings: MarkdownSettings
+    project: Declared
+    """What the project's mkdocs.yml declares (read once, in the parent)."""
     theme: Path
     staging: Path
     """The site being built: this task writes <staging>/<lang>/ only."""
     handover: str
     """How the theme gets the pages: 'memory' or 'files' (see theme.write_language)."""
     scratch: Path
-    """Files read back and thrown away (see staging.scratch): this task's own <lang>* entries, and the compiled
-    templates the tasks share."""
+    """Files read back and thrown away (see staging.scratch): this task's own <lang>* entries."""
+    templates: Path
+    """Where the tasks share their compiled templates (Jinja's bytecode): in the cache, kept from build to build,
+    or in the scratch folder when the cache is off."""
     cache: Cache
     """What earlier builds made (passerelle/cache.py): cards, calendars, pages, the search index."""
 
@@ -61,10 +64,10 @@ def build_language(task: LanguageTask) -> tuple[str, set[str]]:
         site,
         task.catalog,
         task.strings,
-        RecordHtml(MarkdownRenderer(*task.settings), task.html),
+        RecordHtml(MarkdownRenderer(*task.project.markdown), task.html),
         task.media,
         task.theme,
-        task.scratch / "templates",
+        task.templates,
     )
     pages = renderer.pages(task.plan, task.cache)
     searchable = task.scratch / lang
@@ -94,10 +97,11 @@ def build_language(task: LanguageTask) -> tuple[str, set[str]]:
         write_language(
             site,
             LanguagePages(lang, pages, renderer.nav(), frame),
+            task.project,
             task.staging,
             task.scratch / f"{lang}-theme",
             task.handover,
-            task.scratch / "templates",
+            task.templates,
             task.cache,
         )
         out = task.staging / lang

@@ -153,14 +153,13 @@ def _no_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
     page.content = ""
 
 
-def language_config(site: Site, rendered: LanguagePages, out: Path, work: Path) -> Path:
+def language_config(site: Site, rendered: LanguagePages, out: Path, work: Path, project: Declared) -> Path:
     """An mkdocs.yml for one language that inherits the project's (mkdocs' INHERIT): its docs folder of files, its
     own site_dir and site_url, material in that language, the nav, and the frame every page shares in `extra`."""
     lang, frame = rendered.lang, rendered.frame
     theme_dir = site.root / "theme"
     if _material_lacks(lang):
         theme_dir = _theme_with_language(site, lang, work)
-    declared = load_config(config_file=str(site.config_file), docs_dir=str(site.root / "content"))  # as mkdocs.yml says
     shared = functools.partial(_shared, site)
     config = {
         "INHERIT": str(site.config_file),
@@ -173,10 +172,10 @@ def language_config(site: Site, rendered: LanguagePages, out: Path, work: Path) 
             "name": "material",
             "custom_dir": str(theme_dir),
             "language": lang,
-            "favicon": shared(declared.theme["favicon"]),
-            "logo": shared(declared.theme["logo"]),
+            "favicon": shared(project.favicon),
+            "logo": shared(project.logo),
         },
-        "extra_css": [shared(path) for path in declared["extra_css"]],
+        "extra_css": [shared(path) for path in project.extra_css],
         "markdown_extensions": [],  # every page's HTML is rendered already: Markdown passes it through
         "extra": {
             "alternate": [{"name": name, "link": f"{site.url}{code}/", "lang": code} for code, name in frame.languages],
@@ -230,10 +229,26 @@ def material_templates() -> str:
 MarkdownSettings = tuple[list[Any], dict[str, Any]]
 
 
+@dataclass(frozen=True)
+class Declared:
+    """What the project's mkdocs.yml declares, read once a build (mkdocs reads a config in pure Python, 50 ms): the
+    Markdown settings, for records and pages alike, and the theme files every language's config names again."""
+
+    markdown: MarkdownSettings
+    favicon: str | None
+    logo: str | None
+    extra_css: tuple[str, ...]
+
+
+def declared(site: Site) -> Declared:
+    config = load_config(config_file=str(site.config_file), docs_dir=str(site.root / "content"))
+    markdown = (list(config["markdown_extensions"]), dict(config["mdx_configs"] or {}))
+    return Declared(markdown, config.theme["favicon"], config.theme["logo"], tuple(config["extra_css"]))
+
+
 def markdown_settings(site: Site) -> MarkdownSettings:
     """The Markdown extensions and their settings declared in mkdocs.yml, for records and pages alike."""
-    config = load_config(config_file=str(site.config_file), docs_dir=str(site.root / "content"))
-    return list(config["markdown_extensions"]), dict(config["mdx_configs"] or {})
+    return declared(site).markdown
 
 
 HANDOVERS = ("memory", "files")
@@ -242,6 +257,7 @@ HANDOVERS = ("memory", "files")
 def write_language(
     site: Site,
     rendered: LanguagePages,
+    project: Declared,
     staging: Path,
     work: Path,
     handover: str = "memory",
@@ -257,7 +273,7 @@ def write_language(
     out = staging / rendered.lang
     (work / "docs").mkdir(parents=True, exist_ok=True)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    config = load_config(config_file=str(language_config(site, rendered, out, work)))
+    config = load_config(config_file=str(language_config(site, rendered, out, work, project)))
     config.theme.get_env = functools.partial(_env_listing_no_hidden_files, config.theme.get_env)  # type: ignore[method-assign]
     meta = page_meta(rendered)
     keys: dict[str, str] = {}
