@@ -103,6 +103,7 @@ def build_language(task: LanguageTask) -> tuple[str, set[str]]:
             task.handover,
             task.templates,
             task.cache,
+            theme_files=lang == site.languages[0],
         )
         out = task.staging / lang
         write_feeds(site, task.plan, task.catalog, task.strings, renderer.views.html, out / urls.FEEDS, task.cache)

@@ -128,10 +128,11 @@ class PagesPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     files (documented plugin events), without writing them, reading their YAML back, or converting an empty
     Markdown text per page (Page.render is the one mkdocs internal this replaces: see docs/benchmarks.md)."""
 
-    def __init__(self, meta: dict[str, dict[str, Any]], templates: Path | None) -> None:
+    def __init__(self, meta: dict[str, dict[str, Any]], templates: Path | None, theme_files: bool = True) -> None:
         super().__init__()
         self.meta = meta
         self.templates = templates
+        self.theme_files = theme_files
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self.templates is not None:  # the languages' builds compile the theme's templates once between them
@@ -139,6 +140,10 @@ class PagesPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.theme_files:  # the same in every language: one language copies them (see share_assets)
+            theme = {os.path.normpath(folder) for folder in config.theme.dirs}
+            for file in [f for f in files if f.src_dir is not None and os.path.normpath(f.src_dir) in theme]:
+                files.remove(file)
         for src in self.meta:
             files.append(File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV))
         return files
@@ -263,10 +268,12 @@ def write_language(
     handover: str = "memory",
     templates: Path | None = None,
     cache: Cache | None = None,
+    theme_files: bool = True,
 ) -> None:
     """Build one language's pages into staging/<lang>/ with mkdocs-material: a config file inheriting the project's,
     then `mkdocs build`, the pages delivered in memory (a plugin) or as files (no plugin; 1.5 times slower, see
-    docs/benchmarks.md). `work`: a folder of this language's own; `templates`: see PagesPlugin.on_env.
+    docs/benchmarks.md). `work`: a folder of this language's own; `templates`: see PagesPlugin.on_env;
+    `theme_files`: False to leave out the theme's files, which every language shares (in memory only).
 
     With a cache (in memory only), a page out of the nav whose metadata, language and frame are those of a page an
     earlier build wrote is not handed to mkdocs: its HTML is taken from the cache (see page_keys)."""
@@ -283,7 +290,9 @@ def write_language(
     else:
         keys = page_keys(rendered, meta, cache) if cache is not None and cache.on else {}
         cached = {src: key for src, key in keys.items() if cache is not None and cache.find(key)}
-        config.plugins["passerelle"] = PagesPlugin({src: m for src, m in meta.items() if src not in cached}, templates)
+        config.plugins["passerelle"] = PagesPlugin(
+            {src: m for src, m in meta.items() if src not in cached}, templates, theme_files
+        )
         config.extra["passerelle"]["navs"] = {}  # the sidebar of each folder, rendered once (see main.html)
     mkdocs_build(config)  # empties `out` first
     for dropped in _DROPPED:
@@ -344,13 +353,16 @@ def page_keys(rendered: LanguagePages, meta: dict[str, dict[str, Any]], cache: C
 
 
 def share_assets(staging: Path, languages: tuple[str, ...] | list[str]) -> None:
-    """The theme's files, which mkdocs copies into every language's folder, moved once to the site's root
-    (urls.ASSETS), where every page links them: a reader who switches language downloads none of them again.
-    The copies must be the same in every language; if one differs, that is our bug, and the build stops."""
+    """The theme's files, which mkdocs copies into the first language's folder (and into every language's with the
+    pages handed over as files), moved once to the site's root (urls.ASSETS), where every page links them: a reader
+    who switches language downloads none of them again. Copies must be the same in every language; if one
+    differs, that is our bug, and the build stops."""
     first = staging / languages[0] / "assets"
     kept = _files(first)
     for lang in languages[1:]:
         copy = staging / lang / "assets"
+        if not copy.is_dir():
+            continue
         theirs = _files(copy)
         if theirs != kept:
             differ = sorted(name for name in kept.keys() | theirs.keys() if kept.get(name) != theirs.get(name))
