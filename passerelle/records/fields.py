@@ -100,8 +100,10 @@ class Fields:
 
     def known(self, allowed: tuple[str, ...]) -> None:
         for key in self.data:
+            if key in allowed:
+                continue
             hidden = next((c for c in str(key) if unicodedata.category(c) in ("Cf", "Cc", "Zs") and c != " "), None)
-            if key not in allowed and hidden:
+            if hidden:
                 self.problem(
                     str(key),
                     M(
@@ -112,7 +114,7 @@ class Fields:
                         position=str(key).index(hidden) + 1,
                     ),
                 )
-            elif key not in allowed:
+            else:
                 self.problem(
                     str(key),
                     M(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +10,12 @@ from urllib.parse import urlsplit
 
 import babel
 import yaml
+
+
+@functools.cache
+def _right_to_left(lang: str) -> bool:
+    """Whether `lang` is written right to left (from Unicode's CLDR, by Babel; asked for every text of every page)."""
+    return bool(babel.Locale.parse(lang).character_order == "right-to-left")
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,7 @@ class Site:
         return self.root / "mkdocs.yml"
 
     def is_rtl(self, lang: str) -> bool:
-        return babel.Locale.parse(lang).character_order == "right-to-left"
+        return _right_to_left(lang)
 
     def direction(self, lang: str) -> str:
         return "rtl" if self.is_rtl(lang) else "ltr"
