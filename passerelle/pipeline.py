@@ -60,13 +60,11 @@ def build(
     `cache`: reuse what earlier builds made from the same inputs (see cache.py), and keep what this one makes."""
     from passerelle.cache import Cache, now
     from passerelle.publish import staging as output
-    from passerelle.workers import prepare
 
     started, since = time.monotonic(), now()
     unsafe = output.out_problem(out, root)
     if unsafe:
         raise ValueError(unsafe)
-    prepare(jobs)  # the languages' processes fork from a server that imports the build meanwhile
     checked = check(root, today, jobs)
     if errors(checked.problems) or checked.plan is None:
         return checked.problems

@@ -11,7 +11,6 @@ as well, and a process that ran a task keeps most of what the task took.
 from __future__ import annotations
 
 import multiprocessing
-import multiprocessing.forkserver
 import os
 import threading
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -64,14 +63,6 @@ def pool(jobs: int | None, tasks: int, fresh: bool = False) -> Executor:
         # often: without this every rebuild's workers import mkdocs, material and Pillow again)
         context.set_forkserver_preload(PRELOAD)
     return ProcessPoolExecutor(workers, mp_context=context, max_tasks_per_child=1 if fresh else None)
-
-
-def prepare(jobs: int | None) -> None:
-    """Start the server that fresh processes fork from (see pool) now: it imports the build on another core while
-    this process reads the records, instead of when the first language waits for it."""
-    if (jobs or default_jobs()) > 1:
-        multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
-        multiprocessing.forkserver.ensure_running()
 
 
 PRELOAD = ["passerelle.publish.language", "passerelle.records.loading", "passerelle.records.markup"]
