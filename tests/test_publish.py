@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, TODAY
 from passerelle import pipeline
 from passerelle.publish import staging
 from passerelle.render import sitemap
@@ -50,3 +50,19 @@ def test_a_build_that_fails_after_it_started_writing_leaves_the_site_and_no_stag
         pipeline.build(ROOT, out, dt.date(2026, 11, 26))
     assert (out / "index.html").read_text(encoding="utf-8") == "the previous site"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_large_site_built_one_language_a_process_is_the_site_one_process_builds(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From pipeline.FRESH_FROM jobs and stories, each language is built in a process started for it (its memory goes
+    back to the system when it ends): the site must be the one a build in this process makes, byte for byte."""
+    from test_incremental import files
+
+    today = dt.date.fromisoformat(TODAY)
+    monkeypatch.setattr(pipeline, "FRESH_FROM", 0)  # the sample, as if it were large
+    assert pipeline.build(project, tmp_path / "fresh", today, jobs=2, cache=False) == []
+    assert pipeline.build(project, tmp_path / "here", today, jobs=1, cache=False) == []
+    fresh, here = files(tmp_path / "fresh"), files(tmp_path / "here")
+    assert sorted(fresh) == sorted(here)
+    assert [name for name in fresh if fresh[name] != here[name]] == []
