@@ -50,6 +50,11 @@ description: Une description.
 """
 
 
+def files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path below it."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
 def write(root: Path, rel: str, text: str | bytes) -> None:
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)

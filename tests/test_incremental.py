@@ -16,13 +16,9 @@ from typing import Callable
 import pytest
 
 from conftest import TODAY, run
-from helpers import GOOD_JOB, write
+from helpers import GOOD_JOB, files, write
 
 CACHE = ".passerelle-cache"
-
-
-def files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def assert_same_site(warm: Path, cold: Path, after: str = "") -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TODAY
+from helpers import files
 from passerelle import pipeline
 from passerelle.publish import staging
 from passerelle.render import sitemap
@@ -57,8 +58,6 @@ def test_a_large_site_built_one_language_a_process_is_the_site_one_process_build
 ) -> None:
     """From pipeline.FRESH_FROM jobs and stories, each language is built in a process started for it (its memory goes
     back to the system when it ends): the site must be the one a build in this process makes, byte for byte."""
-    from test_incremental import files
-
     today = dt.date.fromisoformat(TODAY)
     monkeypatch.setattr(pipeline, "FRESH_FROM", 0)  # the sample, as if it were large
     assert pipeline.build(project, tmp_path / "fresh", today, jobs=2, cache=False) == []
