@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from passerelle.pipeline import build, check  # noqa: E402
 from passerelle.plan import urls  # noqa: E402
-from passerelle.publish.theme import Frame, LanguagePages, declared, language_config, markdown_settings, write_docs  # noqa: E402
+from passerelle.publish.theme import Frame, LanguagePages, declared, language_config, write_docs  # noqa: E402
 from passerelle.records.markup import MarkdownRenderer  # noqa: E402
 from passerelle.render.media import write_media  # noqa: E402
 from passerelle.render.pages import LanguageRenderer  # noqa: E402
@@ -40,8 +40,9 @@ def hand_over(lang: str, work: Path, today: dt.date) -> tuple[Path, int]:
     site, strings = checked.site, checked.strings[lang]
     shutil.rmtree(work, ignore_errors=True)
     media = write_media(checked.catalog, work / "docs", site.base, site.name)
+    project = declared(site)
     renderer = LanguageRenderer(
-        site, checked.catalog, strings, RecordHtml(MarkdownRenderer(*markdown_settings(site))), media, ROOT / "theme"
+        site, checked.catalog, strings, RecordHtml(MarkdownRenderer(*project.markdown)), media, ROOT / "theme"
     )
     pages = renderer.pages(checked.plan)
     frame = Frame(
@@ -61,7 +62,7 @@ def hand_over(lang: str, work: Path, today: dt.date) -> tuple[Path, int]:
     )
     rendered = LanguagePages(lang, pages, renderer.nav(), frame)
     write_docs(rendered, work / "docs")
-    config = yaml.safe_load(language_config(site, rendered, work / "site", work, declared(site)).read_text(encoding="utf-8"))
+    config = yaml.safe_load(language_config(site, rendered, work / "site", work, project).read_text(encoding="utf-8"))
     parent = yaml.safe_load(Path(config.pop("INHERIT")).read_text(encoding="utf-8"))
     parent.update({k: v for k, v in config.items() if k not in ("theme", "extra")})
     parent["theme"] = {**parent["theme"], **config["theme"]}

@@ -127,7 +127,6 @@ def write(
     site, catalog = checked.site, checked.catalog
     media = write_media(catalog, staging, site.base, site.name)
     project = declared(site)  # loads mkdocs and material here, once, before the workers start
-    settings = project.markdown
     html: dict[str, str] = {}
     todo: list[str] = []
     every = texts(site, catalog)
@@ -141,9 +140,9 @@ def write(
     fresh = len(catalog.content.jobs) + len(catalog.content.stories) >= FRESH_FROM
     with output.scratch() as scratch, pool(jobs, len(site.languages), fresh) as workers:
         renders = (
-            workers.map(_render_markdown, [(settings, c) for c in chunks])
+            workers.map(_render_markdown, [(project.markdown, c) for c in chunks])
             if len(chunks) > 1
-            else [_render_markdown((settings, todo))]
+            else [_render_markdown((project.markdown, todo))]
         )
         for chunk, rendered in zip(chunks, renders, strict=True):
             for text, made in zip(chunk, rendered, strict=True):

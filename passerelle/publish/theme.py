@@ -251,11 +251,6 @@ def declared(site: Site) -> Declared:
     return Declared(markdown, config.theme["favicon"], config.theme["logo"], tuple(config["extra_css"]))
 
 
-def markdown_settings(site: Site) -> MarkdownSettings:
-    """The Markdown extensions and their settings declared in mkdocs.yml, for records and pages alike."""
-    return declared(site).markdown
-
-
 HANDOVERS = ("memory", "files")
 
 
