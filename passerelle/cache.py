@@ -48,7 +48,6 @@ PACKAGES = (
     "nh3",
     "Babel",
     "feedgen",
-    "icalendar",
     "Pillow",
     "PyYAML",
     "pagefind-bin-extended",

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import icalendar
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import LANGS
 
@@ -67,3 +69,26 @@ def test_the_weekly_digest_says_the_week_s_new_jobs_ready_to_paste_with_a_feed_a
     assert run(ROOT, "build", "--quiet", "--out", str(quiet), "--today", "2026-12-02").returncode == 0
     page = (quiet / "fr" / "week" / "index.html").read_text(encoding="utf-8")
     assert "<textarea" not in page and "Pas de nouvelle offre cette semaine." in page
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_a_calendar_text_is_what_icalendar_writes_and_reads_back_without_control_characters(value: str) -> None:
+    from passerelle.render.calendar import fold, text
+
+    line = fold(f"SUMMARY:{text(value)}")
+    assert all(len(part.encode("utf-8")) <= 75 for part in line.split("\r\n"))
+    event = icalendar.Event.from_ical(f"BEGIN:VEVENT\r\n{line}\r\nEND:VEVENT\r\n")
+    kept = "".join(c for c in value.replace("\r\n", "\n").replace("\r", "\n") if c == "\n" or not _control(c))
+    assert str(event["summary"]) == kept
+    if kept == value and "\r" not in value:
+        judge = icalendar.Event()
+        judge.add("summary", value)
+        written = judge.to_ical().decode("utf-8").split("\r\n", 1)[1].rsplit("\r\nEND:VEVENT", 1)[0]
+        assert line == written
+
+
+def _control(char: str) -> bool:
+    import unicodedata
+
+    return unicodedata.category(char) == "Cc"
