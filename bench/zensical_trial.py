@@ -25,6 +25,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from passerelle.cache import Cache  # noqa: E402
 from passerelle.pipeline import build, check  # noqa: E402
 from passerelle.plan import urls  # noqa: E402
 from passerelle.publish.theme import Frame, LanguagePages, declared, language_config, write_docs  # noqa: E402
@@ -39,7 +40,7 @@ def hand_over(lang: str, work: Path, today: dt.date) -> tuple[Path, int]:
     assert checked.plan is not None, [str(p) for p in checked.problems]
     site, strings = checked.site, checked.strings[lang]
     shutil.rmtree(work, ignore_errors=True)
-    media = write_media(checked.catalog, work / "docs", site.base, site.name)
+    media = write_media(checked.catalog, work / "docs", site.base, site.name, Cache.off())
     project = declared(site)
     renderer = LanguageRenderer(
         site, checked.catalog, strings, RecordHtml(MarkdownRenderer(*project.markdown)), media, ROOT / "theme"

@@ -125,7 +125,7 @@ def write(
     from passerelle.workers import pool
 
     site, catalog = checked.site, checked.catalog
-    media = write_media(catalog, staging, site.base, site.name)
+    media = write_media(catalog, staging, site.base, site.name, cache)
     project = declared(site)  # loads mkdocs and material here, once, before the workers start
     html: dict[str, str] = {}
     todo: list[str] = []

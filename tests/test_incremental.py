@@ -57,17 +57,27 @@ def change_logo(root: Path) -> None:
     edit(root / "content/employers/lumen-studio.svg", "</svg>", '<circle cx="4" cy="4" r="3" fill="#123456"/></svg>')
 
 
+def change_photo(root: Path) -> None:
+    """The fellow's portrait replaced by the same one mirrored (the photos are remade from their bytes)."""
+    from PIL import Image, ImageOps
+
+    path = root / "stories/amal/portrait.jpg"
+    with Image.open(path) as img:
+        ImageOps.mirror(img).save(path, "JPEG")
+
+
 CHANGES: list[tuple[str, list[Callable[[Path], object]]]] = [
     # Changes that touch different outputs share a step (each step is two builds); a change whose outputs another
     # would remake anyway has its own (an employer's name redraws every card its logo is on).
     ("the next day", []),
     ("nothing", []),
     (
-        "a job's title, deadline and description; a job added; a job deleted",
+        "a job's title, deadline and description; a job added; a job deleted; a fellow's photo",
         [
             edit_job,
             lambda root: write(root, "jobs/lumen-studio/nouvelle-offre.yml", GOOD_JOB),
             lambda root: (root / "jobs/orbe-donnees/data-engineer-cdi.yml").unlink(),
+            change_photo,
         ],
     ),
     ("an employer's logo; a story deleted", [change_logo, lambda root: shutil.rmtree(root / "stories/amal")]),

@@ -37,9 +37,20 @@ def _open(data: bytes) -> Image.Image:
 
 def read_image(path: Path) -> Image.Image:
     """The decoded image at `path` (a regular file of at most MAX_FILE_BYTES); ValueError or NotAllowed otherwise."""
+    return decode_image(image_bytes(path))
+
+
+def image_bytes(path: Path) -> bytes:
+    """The bytes of the image file at `path` (a regular file of at most MAX_FILE_BYTES); ValueError or NotAllowed
+    otherwise."""
     data = read_regular(path, MAX_FILE_BYTES)
     if len(data) > MAX_FILE_BYTES:
         raise ValueError("bytes")
+    return data
+
+
+def decode_image(data: bytes) -> Image.Image:
+    """An image file's bytes decoded (see _open); ValueError otherwise."""
     try:
         return _open(data)
     except ValueError:

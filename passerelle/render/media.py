@@ -3,16 +3,19 @@ and the site's default preview card."""
 
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from PIL import Image, ImageOps
 
+from passerelle.cache import Cache
 from passerelle.plan import urls
 from passerelle.records.catalog import Catalog
 from passerelle.records.files import read_regular
-from passerelle.records.images import read_image
+from passerelle.records.images import decode_image, image_bytes
 from passerelle.records.svg import MAX_SVG_BYTES, clean_svg
 
 
@@ -70,8 +73,9 @@ def _encode(img: Image.Image, fmt: str) -> bytes:
     return buf.getvalue()
 
 
-def write_media(catalog: Catalog, root: Path, base: str, site_name: str) -> Media:
-    """Write logos and photos under root/media/ and say where they are (URL paths from the site root)."""
+def write_media(catalog: Catalog, root: Path, base: str, site_name: str, cache: Cache) -> Media:
+    """Write logos and photos under root/media/ and say where they are (URL paths from the site root). An image made
+    by an earlier build from the same file (and the same code: cache.version) is taken from the cache."""
     logos: dict[str, str] = {}
     card_logos: dict[str, bytes] = {}
     photos: dict[str, dict[str, str]] = {}
@@ -81,41 +85,71 @@ def write_media(catalog: Catalog, root: Path, base: str, site_name: str) -> Medi
         (root / urls.logo("")).mkdir(parents=True, exist_ok=True)
         if employer.logo.suffix.lower() == ".svg":
             name = f"{employer.id}.svg"
-            svg = clean_svg(read_regular(employer.logo, MAX_SVG_BYTES))
+            raw = read_regular(employer.logo, MAX_SVG_BYTES)
+            svg = _made(cache, "logo-svg", raw, make=clean_svg)
             (root / urls.logo(name)).write_bytes(svg)
             pixels = rasterise_svg(svg, LOGO_SIZE)
             if pixels:
                 card_logos[employer.id] = pixels
         else:
-            with read_image(employer.logo) as img:
-                clean = clean_pixels(img)
-            clean.thumbnail((LOGO_SIZE, LOGO_SIZE))
             name = f"{employer.id}.png"
-            card_logos[employer.id] = _encode(clean, "PNG")
+            card_logos[employer.id] = _made(cache, "logo", image_bytes(employer.logo), make=_logo_png)
             (root / urls.logo(name)).write_bytes(card_logos[employer.id])
         logos[employer.id] = base + urls.logo(name)
     for story in catalog.stories:
         if not story.photo:
             continue
         (root / urls.photo("")).mkdir(parents=True, exist_ok=True)
-        with read_image(story.photo) as img:
-            clean = clean_pixels(img)
+        raw = image_bytes(story.photo)
+        decoded = functools.cache(functools.partial(_clean, raw))  # decoded once, if a width is not in the cache
         srcset = []
         width = height = 0
         for target in PHOTO_WIDTHS:
-            scaled = clean.copy()
-            scaled.thumbnail((target, target * 4))
             name = f"{story.id}-{target}.webp"
-            (root / urls.photo(name)).write_bytes(_encode(scaled, "WEBP"))
-            srcset.append(f"{base}{urls.photo(name)} {scaled.width}w")
-            width, height = scaled.width, scaled.height
+            webp = _made(cache, "photo", raw, str(target), make=functools.partial(_photo_webp, decoded, target))
+            (root / urls.photo(name)).write_bytes(webp)
+            with Image.open(io.BytesIO(webp)) as scaled:  # reads the header only
+                width, height = scaled.size
+            srcset.append(f"{base}{urls.photo(name)} {width}w")
         photos[story.id] = {
             "src": base + urls.photo(f"{story.id}-{PHOTO_WIDTHS[-1]}.webp"),
             "srcset": ", ".join(srcset),
             "width": str(width),
             "height": str(height),
         }
-    return Media(logos, photos, write_card(site_name, root, base), card_logos)
+    card = _made(cache, "card", site_name.encode("utf-8"), make=_card_png)
+    (root / urls.CARD).parent.mkdir(parents=True, exist_ok=True)
+    (root / urls.CARD).write_bytes(card)
+    card_src = {"src": base + urls.CARD, "width": str(CARD_SIZE[0]), "height": str(CARD_SIZE[1])}
+    return Media(logos, photos, card_src, card_logos)
+
+
+def _made(cache: Cache, kind: str, source: bytes, *options: str, make: Callable[[bytes], bytes]) -> bytes:
+    """`make(source)`, or what an earlier build made of the same source and options."""
+    key = cache.key(kind, source, *options)
+    found = cache.read(key)
+    if found is None:
+        found = make(source)
+        cache.store(key, found)
+    return found
+
+
+def _clean(raw: bytes) -> Image.Image:
+    with decode_image(raw) as img:
+        return clean_pixels(img)
+
+
+def _logo_png(raw: bytes) -> bytes:
+    clean = _clean(raw)
+    clean.thumbnail((LOGO_SIZE, LOGO_SIZE))
+    return _encode(clean, "PNG")
+
+
+def _photo_webp(pixels: Callable[[], Image.Image], width: int, raw: bytes) -> bytes:
+    """`raw`'s photo `width` pixels wide, from its pixels (`pixels()`: decoded once for every width)."""
+    scaled = pixels().copy()
+    scaled.thumbnail((width, width * 4))
+    return _encode(scaled, "WEBP")
 
 
 def rasterise_svg(svg: bytes, size: int) -> bytes | None:
@@ -130,15 +164,14 @@ def rasterise_svg(svg: bytes, size: int) -> bytes | None:
     return bytes(png) if png else None
 
 
-def write_card(name: str, root: Path, base: str) -> dict[str, str]:
+def _card_png(name: bytes) -> bytes:
     """The site's default preview: its name over a footbridge, in the programme's colours, 1200 x 630 PNG.
     Drawn with the font Pillow ships, so that the same Pillow draws the same bytes."""
     from PIL import ImageDraw, ImageFont
 
     img = Image.new("RGB", CARD_SIZE, "#6a1b4d")
     draw = ImageDraw.Draw(img)
-    draw.text((CARD_SIZE[0] // 2, 280), name, font=ImageFont.load_default(size=120), fill="#ffffff", anchor="mm")
+    text = name.decode("utf-8")
+    draw.text((CARD_SIZE[0] // 2, 280), text, font=ImageFont.load_default(size=120), fill="#ffffff", anchor="mm")
     draw.arc((300, 380, 900, 780), 200, 340, fill="#f2b705", width=18)
-    (root / urls.CARD).parent.mkdir(parents=True, exist_ok=True)
-    (root / urls.CARD).write_bytes(_encode(img, "PNG"))
-    return {"src": base + urls.CARD, "width": str(CARD_SIZE[0]), "height": str(CARD_SIZE[1])}
+    return _encode(img, "PNG")
