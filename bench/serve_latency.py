@@ -3,7 +3,8 @@
     python bench/serve_latency.py [PROJECT_DIR]
 
 Copies the project (the sample by default), starts `serve` on a free port, edits one job's title
-three times and prints how long each edit took to show at its URL.
+three times, a second apart (as a person saves: not while the last rebuild is still tidying up),
+and prints how long each edit took to show at its URL.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def main() -> None:
             url = re.search(r"http://\S+", line).group(0).rstrip("/") + "/fr/jobs/lumen-studio/developpeuse-web-alternance/"
             times = []
             for i in range(3):
+                time.sleep(1)
                 path = root / JOB
                 text = path.read_text(encoding="utf-8")
                 marker = f"Édition {i}"

@@ -12,6 +12,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from passerelle.records.days import resolve_today
 from passerelle.pipeline import build
@@ -90,9 +91,14 @@ def rebuild(root: Path, out: Path, today_option: str | None, shown: list[str] | 
 
 
 def serve(root: Path, host: str, port: int, today_option: str | None, interval: float = 0.3) -> int:
+    """Serve the built site and rebuild it on every change of the sources: the system says when a file changes
+    (inotify, through watchdog), and the watched files' times, compared every `interval` seconds where it cannot
+    (or a second apart where it can, in case it missed one), decide whether anything did."""
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped by a supervisor: clean up as for Ctrl-C
     with tempfile.TemporaryDirectory(prefix="passerelle-serve-") as tmp:
         out = Path(tmp) / "site"
+        woken = threading.Event()
+        observer = _watch(root, woken)
         seen = snapshot(root)  # before the first build: an edit made while it runs is not missed
         shown: list[str] = []
         rebuild(root, out, today_option, shown)
@@ -103,7 +109,11 @@ def serve(root: Path, host: str, port: int, today_option: str | None, interval: 
         print(f"Serving on http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
         try:
             while True:
-                time.sleep(interval)
+                if observer is None:
+                    time.sleep(interval)
+                elif woken.wait(CHECK_ANYWAY):
+                    time.sleep(SETTLE)  # an editor's save is often several writes and a rename
+                woken.clear()
                 now = snapshot(root)
                 if now != seen:
                     seen = now
@@ -112,4 +122,51 @@ def serve(root: Path, host: str, port: int, today_option: str | None, interval: 
             pass
         finally:
             server.shutdown()
+            if observer is not None:
+                observer.stop()
     return 0
+
+
+SETTLE = 0.03
+"""Seconds from the first sign of a change to looking at the files."""
+CHECK_ANYWAY = 1.0
+"""Seconds between two looks at the files when the system reports changes (a folder made after serve started is
+not watched: the look finds its files)."""
+
+
+def _watch(root: Path, woken: threading.Event) -> Any:
+    """A watchdog observer that sets `woken` when a watched file changes, or None where the system cannot watch.
+    It is told of changes only, never of files opened or read: every build reads every source, and the theme's
+    files are read by every language's worker (told of those reads, its thread would take the build's time)."""
+    try:
+        from watchdog import events
+        from watchdog.observers import Observer
+    except ImportError:
+        return None
+    changes: list[type[events.FileSystemEvent]] = [
+        events.FileCreatedEvent,
+        events.FileDeletedEvent,
+        events.FileModifiedEvent,
+        events.FileMovedEvent,
+        events.FileClosedEvent,  # closed after writing
+        events.DirCreatedEvent,
+        events.DirDeletedEvent,
+        events.DirMovedEvent,
+    ]
+
+    class Wake(events.FileSystemEventHandler):
+        def on_any_event(self, event: events.FileSystemEvent) -> None:
+            woken.set()
+
+    observer = Observer()
+    try:
+        # mkdocs.yml, and the folders made or removed; then each watched folder, whole
+        observer.schedule(Wake(), str(root), recursive=False, event_filter=changes)
+        for name in WATCHED:
+            if (root / name).is_dir():
+                observer.schedule(Wake(), str(root / name), recursive=True, event_filter=changes)
+        observer.daemon = True
+        observer.start()
+    except OSError:  # no inotify, or its limits reached: serve polls
+        return None
+    return observer
