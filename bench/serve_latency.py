@@ -2,7 +2,8 @@
 
     python bench/serve_latency.py [PROJECT_DIR]
 
-Copies the project (the sample by default), starts `serve` on a free port, edits one job's title
+Copies the sample (or uses PROJECT_DIR as it is: bench/generate.py makes one), starts `serve` on a free port,
+edits one job's title (the sample's developpeuse-web-alternance, or PROJECT_DIR's first job)
 three times, a second apart (as a person saves: not while the last rebuild is still tidying up),
 and prints how long each edit took to show at its URL.
 """
@@ -48,11 +49,13 @@ def main() -> None:
             line = ""
             while "Serving on" not in line:
                 line = proc.stderr.readline()
-            url = re.search(r"http://\S+", line).group(0).rstrip("/") + "/fr/jobs/lumen-studio/developpeuse-web-alternance/"
+            job = JOB if (root / JOB).is_file() else sorted(root.glob("jobs/*/*.yml"))[0].relative_to(root).as_posix()
+            page = job.removesuffix(".yml")
+            url = re.search(r"http://\S+", line).group(0).rstrip("/") + f"/fr/{page}/"
             times = []
             for i in range(3):
                 time.sleep(1)
-                path = root / JOB
+                path = root / job
                 text = path.read_text(encoding="utf-8")
                 marker = f"Édition {i}"
                 path.write_text(re.sub(r"  fr: .*", f"  fr: {marker}", text, count=1), encoding="utf-8")
