@@ -86,14 +86,15 @@ def write_media(catalog: Catalog, root: Path, base: str, site_name: str, cache: 
         if employer.logo.suffix.lower() == ".svg":
             name = f"{employer.id}.svg"
             raw = read_regular(employer.logo, MAX_SVG_BYTES)
-            svg = _made(cache, "logo-svg", raw, make=clean_svg)
+            svg = _made(cache, "logo-svg", raw, make=functools.partial(clean_svg, raw))
             (root / urls.logo(name)).write_bytes(svg)
             pixels = rasterise_svg(svg, LOGO_SIZE)
             if pixels:
                 card_logos[employer.id] = pixels
         else:
             name = f"{employer.id}.png"
-            card_logos[employer.id] = _made(cache, "logo", image_bytes(employer.logo), make=_logo_png)
+            raw = image_bytes(employer.logo)
+            card_logos[employer.id] = _made(cache, "logo", raw, make=functools.partial(_logo_png, raw))
             (root / urls.logo(name)).write_bytes(card_logos[employer.id])
         logos[employer.id] = base + urls.logo(name)
     for story in catalog.stories:
@@ -117,19 +118,19 @@ def write_media(catalog: Catalog, root: Path, base: str, site_name: str, cache: 
             "width": str(width),
             "height": str(height),
         }
-    card = _made(cache, "card", site_name.encode("utf-8"), make=_card_png)
+    card = _made(cache, "card", site_name, make=functools.partial(_card_png, site_name))
     (root / urls.CARD).parent.mkdir(parents=True, exist_ok=True)
     (root / urls.CARD).write_bytes(card)
     card_src = {"src": base + urls.CARD, "width": str(CARD_SIZE[0]), "height": str(CARD_SIZE[1])}
     return Media(logos, photos, card_src, card_logos)
 
 
-def _made(cache: Cache, kind: str, source: bytes, *options: str, make: Callable[[bytes], bytes]) -> bytes:
-    """`make(source)`, or what an earlier build made of the same source and options."""
-    key = cache.key(kind, source, *options)
+def _made(cache: Cache, kind: str, *made_from: str | bytes, make: Callable[[], bytes]) -> bytes:
+    """`make()`, or what an earlier build made from the same source (a file's bytes, a name) and options."""
+    key = cache.key(kind, *made_from)
     found = cache.read(key)
     if found is None:
-        found = make(source)
+        found = make()
         cache.store(key, found)
     return found
 
@@ -145,8 +146,8 @@ def _logo_png(raw: bytes) -> bytes:
     return _encode(clean, "PNG")
 
 
-def _photo_webp(pixels: Callable[[], Image.Image], width: int, raw: bytes) -> bytes:
-    """`raw`'s photo `width` pixels wide, from its pixels (`pixels()`: decoded once for every width)."""
+def _photo_webp(pixels: Callable[[], Image.Image], width: int) -> bytes:
+    """A photo `width` pixels wide, from its pixels (`pixels()`: decoded once for every width)."""
     scaled = pixels().copy()
     scaled.thumbnail((width, width * 4))
     return _encode(scaled, "WEBP")
@@ -164,14 +165,13 @@ def rasterise_svg(svg: bytes, size: int) -> bytes | None:
     return bytes(png) if png else None
 
 
-def _card_png(name: bytes) -> bytes:
+def _card_png(name: str) -> bytes:
     """The site's default preview: its name over a footbridge, in the programme's colours, 1200 x 630 PNG.
     Drawn with the font Pillow ships, so that the same Pillow draws the same bytes."""
     from PIL import ImageDraw, ImageFont
 
     img = Image.new("RGB", CARD_SIZE, "#6a1b4d")
     draw = ImageDraw.Draw(img)
-    text = name.decode("utf-8")
-    draw.text((CARD_SIZE[0] // 2, 280), text, font=ImageFont.load_default(size=120), fill="#ffffff", anchor="mm")
+    draw.text((CARD_SIZE[0] // 2, 280), name, font=ImageFont.load_default(size=120), fill="#ffffff", anchor="mm")
     draw.arc((300, 380, 900, 780), 200, 340, fill="#f2b705", width=18)
     return _encode(img, "PNG")
