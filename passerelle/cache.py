@@ -110,21 +110,9 @@ class Cache:
     @staticmethod
     def open(root: Path) -> Cache:
         """The project's cache; off (every output made anew, `off_because` saying why) where the project cannot be
-        written, or where git tracks a file of it: entries are taken as built, past every check, and a cache that
-        came with a commit is someone else's."""
-        folder = root / FOLDER
-        if _tracked(root):
-            return Cache(
-                None, "", off_because=f"{FOLDER}/ holds files that git tracks: the cache is off (git rm -r --cached {FOLDER})"
-            )
-        try:
-            folder.mkdir(exist_ok=True)
-            probe = folder / f"{_TMP}{os.getpid()}-probe"
-            probe.write_bytes(b"")
-            probe.unlink()
-        except OSError:
-            return Cache.off()
-        return Cache(folder, version(root))
+        written, or where git tracks a file of it (see cache_folder)."""
+        folder, why = cache_folder(root)
+        return Cache(folder, version(root)) if folder else Cache(None, "", off_because=why)
 
     @staticmethod
     def off() -> Cache:
@@ -289,7 +277,10 @@ class Cache:
         since -= GRACE
         removed = 0
         for kind in os.scandir(self.folder):
-            if not kind.is_dir():
+            if not kind.is_dir():  # site.json, records.pickle (records/memo.py), or what a killed build left of them
+                if _left_behind(kind.name):
+                    os.unlink(kind.path)
+                    removed += 1
                 continue
             for shard in os.scandir(kind.path):
                 for entry in os.scandir(shard.path):
@@ -303,6 +294,23 @@ class Cache:
                         shutil.rmtree(entry.path, ignore_errors=True) if entry.is_dir() else os.unlink(entry.path)
                         removed += 1
         return removed
+
+
+def cache_folder(root: Path) -> tuple[Path | None, str]:
+    """The project's cache folder, made if need be; or None, and why (when it matters), where the project cannot
+    be written or git tracks a file of it: entries are taken as built, past every check, and a cache that came
+    with a commit is someone else's."""
+    folder = root / FOLDER
+    if _tracked(root):
+        return None, f"{FOLDER}/ holds files that git tracks: the cache is off (git rm -r --cached {FOLDER})"
+    try:
+        folder.mkdir(exist_ok=True)
+        probe = folder / f"{_TMP}{os.getpid()}-probe"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError:
+        return None, ""
+    return folder, ""
 
 
 def _tracked(root: Path) -> bool:

@@ -118,7 +118,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from passerelle.pipeline import check
 
-    checked = check(args.root, _today(args.today), args.jobs)
+    checked = check(args.root, _today(args.today), args.jobs, not args.no_cache)
     problems = checked.problems
     if args.paths:
         wanted = [Path(p).resolve() for p in args.paths]
@@ -219,11 +219,6 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--today", help="the date to build for, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)")
     b.add_argument("--quiet", action="store_true", help="print nothing but problems")
     b.add_argument(
-        "--no-cache",
-        action="store_true",
-        help="make every output anew, reading and writing nothing in .passerelle-cache/ (what earlier builds made)",
-    )
-    b.add_argument(
         "--handover",
         choices=("memory", "files"),
         default="memory",
@@ -234,6 +229,12 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="validate records and cross-references")
     c.add_argument("--today")
     for command in (b, c):
+        command.add_argument(
+            "--no-cache",
+            action="store_true",
+            help="read every file anew (and make every output anew), reading and writing nothing in .passerelle-cache/ "
+            "(what earlier checks and builds made)",
+        )
         command.add_argument(
             "--jobs",
             type=_jobs,

@@ -37,9 +37,12 @@ class Checked:
     problems: list[Problem]
 
 
-def check(root: Path, today: dt.date, jobs: int | None = None) -> Checked:
-    """Stages 1 and 2: read and validate every record, then plan every output; nothing is written."""
-    records = read(root, today, jobs)
+def check(root: Path, today: dt.date, jobs: int | None = None, cache: bool = True) -> Checked:
+    """Stages 1 and 2: read and validate every record, then plan every output; of the site, nothing is written.
+    `cache`: take what an earlier read made of the same files, and keep what this one makes (records/memo.py)."""
+    from passerelle.cache import cache_folder
+
+    records = read(root, today, jobs, cache_folder(root)[0] if cache else None)
     if errors(records.problems):
         return Checked(records.site, records.strings, records.catalog, None, records.problems)
     planned, clashes = plan(records.site, records.catalog)
@@ -65,7 +68,7 @@ def build(
     unsafe = output.out_problem(out, root)
     if unsafe:
         raise ValueError(unsafe)
-    checked = check(root, today, jobs)
+    checked = check(root, today, jobs, cache)
     if errors(checked.problems) or checked.plan is None:
         return checked.problems
     for warning in checked.problems:

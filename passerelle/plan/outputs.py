@@ -106,7 +106,8 @@ class Plan:
     pages: tuple[PlannedPage, ...]
     feeds: tuple[PlannedFeed, ...]
     claims: dict[str, str] = field(default_factory=dict)
-    """Every file and folder the build writes, below the site root -> its claimant."""
+    """Every file and folder the build writes, below the site root -> its claimant (the first language's folder stands
+    for every language's: each writes the same paths in its own)."""
 
 
 class _Claims:
@@ -165,20 +166,20 @@ def plan(site: Site, catalog: Catalog) -> tuple[Plan, list[Problem]]:
     pages = _pages(catalog)
     feeds = _feeds(site, catalog)
     claims = _Claims()
-    for lang in site.languages:
-        claims.claim(f"{lang}/{urls.SEARCH_BUNDLE}", "the search index")
-        claims.claim(f"{lang}/{urls.NOT_FOUND}", "the page for missing addresses")
-        claims.claim(f"{lang}/{urls.JOBS_INDEX}", "the jobs list's filters")
-        claims.claim(f"{lang}/{urls.JOBS_INDEX_PARTS}", "the jobs list's filters")
-        for job in catalog.jobs:
-            claims.claim(f"{lang}/{urls.job_calendar(job.key)}", f"the deadline of {job.source}")
-        for page in pages:
-            claims.claim(f"{lang}/{urls.page_file(page.path)}", page.claimant)
-            if page.kind in PREVIEWED:
-                claims.claim(f"{lang}/{urls.preview(page.path)}", f"the preview card of {page.claimant}")
-        for feed in feeds:
-            for suffix in urls.FEED_SUFFIXES:
-                claims.claim(f"{lang}/{urls.feed(feed.name, suffix)}", f"the feed {feed.name}")
+    lang = site.languages[0]  # every language writes the same paths in a folder of its own: one is checked
+    claims.claim(f"{lang}/{urls.SEARCH_BUNDLE}", "the search index")
+    claims.claim(f"{lang}/{urls.NOT_FOUND}", "the page for missing addresses")
+    claims.claim(f"{lang}/{urls.JOBS_INDEX}", "the jobs list's filters")
+    claims.claim(f"{lang}/{urls.JOBS_INDEX_PARTS}", "the jobs list's filters")
+    for job in catalog.jobs:
+        claims.claim(f"{lang}/{urls.job_calendar(job.key)}", f"the deadline of {job.source}")
+    for page in pages:
+        claims.claim(f"{lang}/{urls.page_file(page.path)}", page.claimant)
+        if page.kind in PREVIEWED:
+            claims.claim(f"{lang}/{urls.preview(page.path)}", f"the preview card of {page.claimant}")
+    for feed in feeds:
+        for suffix in urls.FEED_SUFFIXES:
+            claims.claim(f"{lang}/{urls.feed(feed.name, suffix)}", f"the feed {feed.name}")
     for name in urls.ROOT_FILES:
         claims.claim(name, "the site")
     claims.claim("media/", "the media")
@@ -277,16 +278,13 @@ def _feeds(site: Site, catalog: Catalog) -> list[PlannedFeed]:
     each region, and by level of French (it or less)."""
     size = site.feed_size
 
-    def newest_jobs(jobs: list[Job]) -> tuple[Job, ...]:
-        return tuple(sorted(jobs, key=lambda j: (-j.posted.toordinal(), j.key))[:size])
-
     shown = tuple(s for s in catalog.stories if s.indexable)[:size]  # catalog.stories: newest first
     # an empty feed is as new as the newest record, not as the day: a new day changes no feed that gained nothing
     known = _newest([j.posted for j in catalog.jobs] + [s.published for s in catalog.stories if s.indexable], catalog.today)
     feeds = [PlannedFeed("stories", "stories", "", urls.STORIES, shown, _newest([s.published for s in shown], known))]
 
     def jobs_feed(name: str, kind: str, key: str, page: str, jobs: list[Job]) -> PlannedFeed:
-        items = newest_jobs(jobs)
+        items = catalog.newest(jobs, size)
         return PlannedFeed(name, kind, key, page, items, _newest([j.posted for j in items], known))
 
     feeds.append(jobs_feed("jobs", "jobs", "", urls.JOBS, list(catalog.jobs)))

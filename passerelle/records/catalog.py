@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -68,6 +69,18 @@ class Catalog:
         closed = [j for j in self.content.jobs if limit <= j.deadline < self.today]
         return tuple(sorted(closed, key=lambda j: j.key))
 
+    @cached_property
+    def _newest_rank(self) -> dict[int, int]:
+        """Each open job's place when the newest posted come first (then by id), by the job object's id."""
+        newest = sorted(self.jobs, key=lambda j: (-j.posted.toordinal(), j.key))
+        return {id(job): n for n, job in enumerate(newest)}
+
+    def newest(self, jobs: list[Job] | tuple[Job, ...], n: int) -> tuple[Job, ...]:
+        """The `n` newest of `jobs` (open jobs of this catalog, as its lists hold them): posted last first, then by
+        id. (Each job's place is worked out once: a feed a list, 300 feeds at 5,000 jobs.)"""
+        rank = self._newest_rank
+        return tuple(heapq.nsmallest(n, jobs, key=lambda j: rank[id(j)]))
+
     def is_open(self, job: Job) -> bool:
         return job.posted <= self.today <= job.deadline
 
@@ -130,8 +143,9 @@ class Catalog:
         """For each level of French, the open jobs a fellow at that level can take: those asking for it or less,
         and those asking for none (as the jobs list's "my level" filter). Only the levels that have jobs."""
         out: dict[str, list[Job]] = {}
+        asked = [(j, -1 if j.french_level is None else FRENCH_LEVELS.index(j.french_level)) for j in self.jobs]
         for rank, level in enumerate(FRENCH_LEVELS):
-            found = [j for j in self.jobs if j.french_level is None or FRENCH_LEVELS.index(j.french_level) <= rank]
+            found = [j for j, needs in asked if needs <= rank]
             if found:
                 out[level] = found
         return out

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from passerelle.records.markup import markdown_problem
+from passerelle.records.memo import Memo
 from passerelle.records.messages import M, Message
 from passerelle.records.problems import Problem
-from passerelle.records.files import NotAllowed, entry_problem, read_regular
+from passerelle.records.files import NotAllowed, entry_problem, listed_problem, read_regular
 from passerelle.records.text import characters_problem
 from passerelle.records.vocabulary import ID_MAX, ID_RE, IMAGE_SUFFIXES, RESERVED_IDS
 from passerelle.records.yamlfile import MAX_BYTES, Document, YamlError, decode, parse, split_front_matter
@@ -23,6 +25,8 @@ class Source:
     doc: Document
     body: str = ""
     body_line: int = 1
+    key: str = ""
+    """The memo's key of the file's bytes ("" when the memo is off): see memo.py."""
 
 
 @dataclass
@@ -111,13 +115,13 @@ def _refused_line(body: str) -> int | None:
     return None
 
 
-def _read_chunk(task: tuple[Path, list[tuple[Path, bool]]]) -> list[Source | Problem]:
+def _read_chunk(task: tuple[Path, list[tuple[str, bool]]]) -> list[Source | Problem]:
     """Read files in a worker process; their texts stay behind (see Document.set_text_aside)."""
     root, paths = task
-    found = [read_source(root, path, markdown) for path, markdown in paths]
+    found = [read_source(root, Path(path), markdown) for path, markdown in paths]
     for (path, _), result in zip(paths, found, strict=True):
         if isinstance(result, Source):
-            result.doc.set_text_aside(str(path))
+            result.doc.set_text_aside(path)
     return found
 
 
@@ -127,11 +131,11 @@ CHUNKS_PER_WORKER = 8
 """Small chunks: results come back while other chunks are still being parsed."""
 
 
-def read_all(root: Path, paths: list[tuple[Path, bool]], jobs: int | None = None) -> dict[Path, Source | Problem]:
+def read_all(root: Path, paths: list[tuple[str, bool]], jobs: int | None = None) -> dict[str, Source | Problem]:
     """Read many files, on every core (at most 4) when there are many."""
     workers = min(jobs or default_jobs(), 4)
     if len(paths) < PARALLEL_FROM or workers < 2:
-        return {path: read_source(root, path, markdown) for path, markdown in paths}
+        return {path: read_source(root, Path(path), markdown) for path, markdown in paths}
     chunks = [paths[i :: workers * CHUNKS_PER_WORKER] for i in range(workers * CHUNKS_PER_WORKER)]
     with pool(workers, len(chunks)) as executor:
         results = list(executor.map(_read_chunk, [(root, chunk) for chunk in chunks]))
@@ -140,40 +144,110 @@ def read_all(root: Path, paths: list[tuple[Path, bool]], jobs: int | None = None
     }
 
 
+def _files(root: Path, folder: tuple[str, ...], depth: int, suffix: str) -> list[str]:
+    """The regular files `depth` levels below root/`folder` (1: its own files) whose names end in `suffix`, through
+    no link (a linked folder is reported by the walk, never read)."""
+    where = root
+    for part in folder:
+        where = where / part
+        if where.is_symlink():
+            return []
+    return _below(os.fspath(where), depth, suffix)
+
+
+def _below(folder: str, depth: int, suffix: str) -> list[str]:
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        try:
+            if depth > 1:
+                if entry.is_dir(follow_symlinks=False):
+                    found += _below(entry.path, depth - 1, suffix)
+            elif entry.name.endswith(suffix) and entry.is_file(follow_symlinks=False):
+                found.append(entry.path)
+        except OSError:
+            continue
+    return found
+
+
+def _stem(path: str) -> str:
+    return os.path.splitext(os.path.basename(path))[0]
+
+
 class _Reader:
-    def __init__(self, root: Path, languages: tuple[str, ...], jobs: int | None) -> None:
+    def __init__(self, root: Path, languages: tuple[str, ...], jobs: int | None, memo: Memo) -> None:
         self.root = root
+        self.base = os.fspath(root)
         self.languages = languages
         self.workers = jobs
+        self.memo = memo
         self.out = Sources()
-        self.cache: dict[Path, Source | Problem] = {}
+        self.cache: dict[str, Source | Problem] = {}
+        """What prefetch read, by path (plain strings: a walk of 5,000 jobs hashed Paths for a tenth of a second)."""
+        self.keys: dict[str, str] = {}
+        """The memo's key of each file read (see memo.py)."""
+        self.folders: set[str] = set()
+        """The folders entries() met in a listing: not links, inside the project (their listing is not checked again)."""
 
     def prefetch(self) -> None:
-        """Read every record file ahead, in parallel when there are many."""
-        paths = [(p, False) for p in (self.root / "content" / "employers").glob("*.yml")]
-        paths += [(p, False) for p in (self.root / "jobs").glob("*/*.yml")]
-        paths += [(p, False) for p in (self.root / "stories").glob("*/story.yml")]
-        paths += [(p, True) for p in (self.root / "stories").glob("*/*.md") if p.stem in self.languages]
-        paths += [(p, True) for p in (self.root / "content" / "pages").glob("*/*.md") if p.stem in self.languages]
-        safe: dict[Path, bool] = {}
+        """Read every record file ahead, in parallel when there are many: but those the memo holds, and the jobs
+        whose validation it holds (they are not parsed at all: see jobs())."""
+        languages = set(self.languages)
+        jobs = _files(self.root, ("jobs",), 2, ".yml")
+        stories = _files(self.root, ("stories",), 2, "")
+        paths = [(p, False) for p in _files(self.root, ("content", "employers"), 1, ".yml")]
+        paths += [(p, False) for p in jobs]
+        paths += [(p, False) for p in stories if p.endswith("/story.yml")]
+        paths += [(p, True) for p in stories if p.endswith(".md") and _stem(p) in languages]
+        paths += [(p, True) for p in _files(self.root, ("content", "pages"), 2, ".md") if _stem(p) in languages]
+        is_job = set(jobs)
+        todo = []
+        for path, markdown in paths:
+            key = self._key(path, markdown)
+            found = self.memo.source(key) if key and path not in is_job else None
+            if isinstance(found, Source):
+                found.doc.path = path  # the same bytes, wherever the project now is
+            if found is not None:
+                self.cache[path] = found  # type: ignore[assignment]
+            elif not (key and path in is_job and self.memo.has_job(key)):
+                todo.append((path, markdown))
+        read = read_all(self.root, todo, self.workers)  # a folder named like a record is refused before it is read
+        for path, found in read.items():
+            if path in self.keys and path not in is_job:
+                if isinstance(found, Source):
+                    found.doc.set_text_aside(path)
+                self.memo.keep_source(self.keys[path], found)
+        self.cache.update(read)
 
-        def safe_folder(folder: Path) -> bool:  # not a link, nor below one, up to the project (each folder once)
-            if folder not in safe:
-                safe[folder] = folder == self.root or (not folder.is_symlink() and safe_folder(folder.parent))
-            return safe[folder]
+    def _key(self, path: str, markdown: bool) -> str:
+        """The memo's key of `path` ("" when the memo is off or the file cannot be read: reading it says why)."""
+        if self.memo.file is None:
+            return ""
+        try:
+            key = Memo.key(self.rel(path), markdown, read_regular(path, MAX_BYTES))
+        except (OSError, NotAllowed):
+            return ""
+        self.keys[path] = key
+        return key
 
-        paths = [(p, md) for p, md in paths if safe_folder(p.parent)]
-        self.cache = read_all(self.root, paths, self.workers)  # a folder named like a record is refused before it is read
-
-    def rel(self, path: Path) -> str:
-        return path.relative_to(self.root).as_posix()
+    def rel(self, path: Path | str) -> str:
+        text = os.fspath(path)
+        if self.base == ".":
+            return text
+        if text.startswith(self.base + "/"):
+            return text[len(self.base) + 1 :]
+        return Path(text).relative_to(self.root).as_posix()
 
     def problem(self, path: Path | str, message: Message, line: int | None = None) -> None:
         rel = path if isinstance(path, str) else self.rel(path)
         self.out.problems.append(Problem(rel, line, message))
 
     def read(self, path: Path, markdown: bool = False) -> Source | None:
-        found = self.cache.pop(path, None) or read_source(self.root, path, markdown)
+        found = self.cache.pop(os.fspath(path), None) or read_source(self.root, path, markdown)
         if isinstance(found, Problem):
             self.out.problems.append(found)
             return None
@@ -181,24 +255,34 @@ class _Reader:
 
     def entries(self, folder: Path) -> list[Path]:
         """The files and folders of `folder` that may be read; links, devices and the like are problems."""
-        top = folder.parent in (self.root, self.root / "content")  # where the walk starts: resolved once
-        why = entry_problem(folder, self.root, resolve=top) if folder.exists() or folder.is_symlink() else None
-        if why or not folder.is_dir():
-            if folder.exists() or folder.is_symlink():
-                self.problem(folder, why or M("this should be a folder."))
-            return []
+        if os.fspath(folder) not in self.folders:  # where the walk starts: resolved once
+            top = folder.parent in (self.root, self.root / "content")
+            why = entry_problem(folder, self.root, resolve=top) if folder.exists() or folder.is_symlink() else None
+            if why or not folder.is_dir():
+                if folder.exists() or folder.is_symlink():
+                    self.problem(folder, why or M("this should be a folder."))
+                return []
         found = []
-        for path in sorted(folder.iterdir(), key=lambda p: p.name):
-            why = entry_problem(path, self.root)
+        with os.scandir(folder) as listing:
+            listed = sorted(listing, key=lambda entry: entry.name)
+        for entry in listed:
+            path = folder / entry.name
+            why = listed_problem(entry)
             if why:
                 self.problem(path, why)
-            else:
-                found.append(path)
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                self.folders.add(os.fspath(path))
+            found.append(path)
         return found
+
+    def is_folder(self, path: Path) -> bool:
+        """Whether entries() listed `path` as a folder (else it is a regular file)."""
+        return os.fspath(path) in self.folders
 
     def employers(self) -> None:
         for path in self.entries(self.root / "content" / "employers"):
-            if path.is_dir():
+            if self.is_folder(path):
                 self.problem(path, M("a folder does not belong here: an employer is one file, content/employers/<id>.yml."))
             elif path.suffix == ".yml":
                 why = id_problem(path.stem, "employers")
@@ -222,7 +306,7 @@ class _Reader:
         """The folders below `parent` whose names are valid ids; anything else is a problem."""
         found = []
         for folder in self.entries(parent):
-            why = id_problem(folder.name, kind) if folder.is_dir() else not_a_folder
+            why = id_problem(folder.name, kind) if self.is_folder(folder) else not_a_folder
             if why:
                 self.problem(folder, why)
             else:
@@ -255,7 +339,7 @@ class _Reader:
                             languages=", ".join(self.languages),
                         ),
                     )
-                elif path.is_file():
+                elif not self.is_folder(path):
                     story.files[path.name] = path
                 else:
                     self.problem(path, M("a folder does not belong inside a story folder."))
@@ -265,19 +349,25 @@ class _Reader:
             self.out.stories[folder.name] = story
 
     def jobs(self) -> None:
+        employers = set(self.out.employers)
         for folder in self.id_folders(
             self.root / "jobs", M("jobs are filed by employer: put this file in jobs/<employer-id>/."), "employers"
         ):
             for path in self.entries(folder):
-                if path.is_dir() or path.suffix != ".yml":
+                if self.is_folder(path) or path.suffix != ".yml":
                     self.problem(path, M("only job records, <id>.yml, belong in an employer's jobs folder."))
                     continue
                 why = id_problem(path.stem, "jobs")
                 if why:
                     self.problem(path, why)
                     continue
-                source = self.read(path)
+                key = self.keys.get(os.fspath(path), "")
+                if key and self.memo.job(key, folder.name, employers):  # validated before: not parsed again
+                    source: Source | None = Source(self.rel(path), Document(None, None, text=None, path=str(path)), key=key)
+                else:
+                    source = self.read(path)
                 if source:
+                    source.key = key
                     self.out.jobs[(folder.name, path.stem)] = source
 
     def impact(self) -> None:
@@ -312,9 +402,10 @@ class _Reader:
                 self.out.pages[folder.name] = texts
 
 
-def load(root: Path, languages: tuple[str, ...], jobs: int | None = None) -> Sources:
-    """Read every record under `root`; unreadable files and stray entries become problems."""
-    reader = _Reader(root, languages, jobs)
+def load(root: Path, languages: tuple[str, ...], jobs: int | None = None, memo: Memo | None = None) -> Sources:
+    """Read every record under `root`; unreadable files and stray entries become problems. What `memo` holds of
+    a file's bytes is taken from it (see memo.py)."""
+    reader = _Reader(root, languages, jobs, memo or Memo(None))
     reader.prefetch()
     reader.employers()
     reader.stories()

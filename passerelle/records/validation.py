@@ -10,7 +10,8 @@ from passerelle.records import vocabulary as V
 from passerelle.records.fields import COUNTRIES, COUNTRY_WORDS, CURRENCIES, Fields, nearest, show
 from passerelle.records.loading import Source, Sources, StoryFolder
 from passerelle.records.images import image_problem, svg_problem
-from passerelle.records.models import Content, Employer, Figure, Job, Location, Page, PageText, Salary, Story, StoryText, Text
+from passerelle.records.models import Content, Employer, Figure, Job, Location, Page, PageText, Salary, Story, StoryText
+from passerelle.records.memo import Memo
 from passerelle.records.messages import M, Message, hint
 from passerelle.records.problems import Problem, ordered
 from passerelle.records.text import ascii_slug, mixed_script_word, skeleton
@@ -28,10 +29,11 @@ TEMPLATE_TEXT = (
 
 
 class Validator:
-    def __init__(self, sources: Sources, languages: tuple[str, ...], today: dt.date | None = None) -> None:
+    def __init__(self, sources: Sources, languages: tuple[str, ...], today: dt.date | None, memo: Memo) -> None:
         self.sources = sources
         self.languages = languages
         self.today = today
+        self.memo = memo
         self.problems: list[Problem] = list(sources.problems)
 
     def fields(self, source: Source, what: str, allowed: tuple[str, ...]) -> Fields | None:
@@ -252,6 +254,19 @@ class Validator:
         )
 
     def job(self, eid: str, jid: str, source: Source, employers: set[str]) -> Job | None:
+        """The job of `source`, from the memo when it validated the same bytes with the employer as it is."""
+        found = self.memo.job(source.key, eid, employers) if source.key else None
+        if found is not None:
+            self.problems.extend(found.problems)
+            return found.job
+        start = len(self.problems)
+        job = self._job(eid, jid, source, employers)
+        if source.key:
+            self.memo.keep_job(source.key, job, self.problems[start:], eid, employers)
+        return job
+
+    def _job(self, eid: str, jid: str, source: Source, employers: set[str]) -> Job | None:
+        """What the file alone says, and whether its employer exists: nothing of the day or of other jobs."""
         f = self.fields(source, "a job", spec.names("job"))
         if f is None:
             return None
@@ -288,19 +303,6 @@ class Validator:
             )
         if not (f.ok and title and contract and location and posted and deadline and apply and description):
             return None
-        self.advise(source, posted, deadline, start, apply, description)
-        if location.country == "FR" and not location.region and remote != "full" and (not self.today or deadline >= self.today):
-            self.problems.append(
-                Problem(
-                    source.path,
-                    source.doc.line("location"),
-                    M(
-                        "the job has no region: fellows who choose a region will not see it. Add region: under location, "
-                        "for example 'region: Auvergne-Rhône-Alpes' for Lyon.",
-                    ),
-                    warning=True,
-                )
-            )
         return Job(
             eid,
             jid,
@@ -320,10 +322,10 @@ class Validator:
             source.path,
         )
 
-    def advise(
-        self, source: Source, posted: dt.date, deadline: dt.date, start: dt.date | None, apply: str, description: Text
-    ) -> None:
-        """Warnings: what is allowed but is most likely a mistake that would cost the job its readers."""
+    def advise(self, job: Job, source: Source) -> None:
+        """Warnings: what is allowed but is most likely a mistake that would cost the job its readers. From the
+        valid job alone (and the day), so that a job taken from the memo is advised as one read anew."""
+        posted, deadline, start, apply, description = job.posted, job.deadline, job.start, job.apply, job.description
 
         def warn(key: str, message: Message) -> None:
             self.problems.append(Problem(source.path, source.doc.line(key), message, warning=True))
@@ -356,6 +358,15 @@ class Validator:
             warn(
                 "apply" if TEMPLATE_TEXT[0] in apply else "description",
                 M("the file still holds the template's example text or address: replace it with the job's own."),
+            )
+        place = job.location
+        if place.country == "FR" and not place.region and job.remote != "full" and (not self.today or deadline >= self.today):
+            warn(
+                "location",
+                M(
+                    "the job has no region: fellows who choose a region will not see it. Add region: under location, "
+                    "for example 'region: Auvergne-Rhône-Alpes' for Lyon.",
+                ),
             )
 
     def apply_elsewhere(self, jobs: list[Job], employers: tuple[Employer, ...]) -> None:
@@ -524,6 +535,8 @@ class Validator:
         ids = set(self.sources.employers)  # a broken employer still exists: its jobs get no second error
         stories = [s for s in (self.story(folder, ids) for folder in self.sources.stories.values()) if s]
         jobs = [j for j in (self.job(e, i, s, ids) for (e, i), s in self.sources.jobs.items()) if j]
+        for job in jobs:
+            self.advise(job, self.sources.jobs[(job.employer, job.id)])
         self.apply_elsewhere(jobs, employers)
         pages = [p for p in (self.page(pid, texts) for pid, texts in self.sources.pages.items()) if p]
         return Content(
@@ -569,8 +582,11 @@ def _domain(url: str) -> str:
     return ".".join(labels[-keep:])
 
 
-def validate(sources: Sources, languages: tuple[str, ...], today: dt.date | None = None) -> tuple[Content, list[Problem]]:
-    """Turn what was read into typed records; return them with every problem found (warnings need `today`)."""
-    validator = Validator(sources, languages, today)
+def validate(
+    sources: Sources, languages: tuple[str, ...], today: dt.date | None = None, memo: Memo | None = None
+) -> tuple[Content, list[Problem]]:
+    """Turn what was read into typed records; return them with every problem found (warnings need `today`). Jobs
+    validated before from the same bytes are taken from `memo`, and those validated now are kept in it."""
+    validator = Validator(sources, languages, today, memo or Memo(None))
     content = validator.run()
     return content, ordered(validator.problems)

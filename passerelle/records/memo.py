@@ -1,0 +1,140 @@
+"""What reading made of each record file last time, by the file's bytes: a check of 5,000 jobs with one job
+changed parses one file and validates one job.
+
+Two tables, both keyed by a digest of a file's path and bytes:
+
+- every file read: its `Source` (the YAML document, the Markdown body) or the `Problem` that stopped it;
+- every job file: what `Validator.job` made of it (the job or None, and its problems), with whether its employer
+  existed (a job of an unknown employer also names the nearest employers: then the employers' digest too).
+  What depends on the day (the advice of `Validator.advise`) and on other records (look-alike employers, apply
+  links elsewhere, titles open twice) is worked out anew every time.
+
+The whole memo belongs to one version of the records' code and one list of languages (`header`): any other
+version finds it empty. It is the file `records.pickle` in the build cache's folder (see cache.py): written under
+a temporary name then renamed, so never read half-written; not written when nothing changed; holding only what the
+last read used, so it stays the size of the project. It is pickled: whoever can write the project's folder can
+already change its code, and a cache that git tracks is refused before this is opened (cache.cache_folder).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import platform
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from passerelle.records.models import Job
+from passerelle.records.problems import Problem
+
+FILE = "records.pickle"
+_TMP = ".tmp-"
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """What validating one job file made: the job (None if it has errors) and the problems found."""
+
+    job: Job | None
+    problems: tuple[Problem, ...]
+    employers: str
+    """"" when the job's employer existed; else the digest of the employers its message chose the nearest from."""
+
+
+def _code() -> str:
+    """A digest of the records' code (this folder) and of what it reads YAML with."""
+    h = hashlib.sha256(f"python {platform.python_version()} pyyaml {yaml.__version__}\n".encode())
+    here = Path(__file__).resolve().parent
+    for path in sorted(here.glob("*.py")):
+        h.update(path.name.encode() + b"\n" + hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _employers(ids: set[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(ids)).encode()).hexdigest()
+
+
+class Memo:
+    """The memo read at the start (`sources`, `jobs`) and what this read used or made (`kept_*`: saved at the end)."""
+
+    def __init__(self, file: Path | None, header: str = "") -> None:
+        self.file = file
+        self.header = header
+        self.sources: dict[str, object] = {}
+        self.jobs: dict[str, JobResult] = {}
+        self.kept_sources: dict[str, object] = {}
+        self.kept_jobs: dict[str, JobResult] = {}
+
+    @staticmethod
+    def open(folder: Path | None, languages: tuple[str, ...]) -> Memo:
+        """The memo in the cache's `folder`; an empty one that saves nothing when `folder` is None (no cache), and an
+        empty one when the file is missing, unreadable or of other code or languages."""
+        if folder is None:
+            return Memo(None)
+        memo = Memo(folder / FILE, f"{_code()} {' '.join(languages)}")
+        try:
+            with open(memo.file, "rb") as f:  # type: ignore[arg-type]
+                if pickle.load(f) == memo.header:
+                    memo.sources, memo.jobs = pickle.load(f)
+        except Exception:  # noqa: BLE001 - a memo that cannot be read is only a slower check
+            memo.sources, memo.jobs = {}, {}
+        return memo
+
+    @staticmethod
+    def key(rel: str, markdown: bool, raw: bytes) -> str:
+        h = hashlib.blake2b(digest_size=20)
+        for part in (rel.encode(), b"md" if markdown else b"yml", raw):
+            h.update(len(part).to_bytes(8, "big"))
+            h.update(part)
+        return h.hexdigest()
+
+    # -- files read --------------------------------------------------------------------------------------------
+    def source(self, key: str) -> object | None:
+        """What reading the file of `key` made (a Source or a Problem), or None."""
+        found = self.sources.get(key)
+        if found is not None:
+            self.kept_sources[key] = found
+        return found
+
+    def keep_source(self, key: str, found: object) -> None:
+        if self.file is not None:
+            self.kept_sources[key] = found
+
+    # -- jobs validated ----------------------------------------------------------------------------------------
+    def has_job(self, key: str) -> bool:
+        return key in self.jobs
+
+    def job(self, key: str, employer: str, employers: set[str]) -> JobResult | None:
+        """What validating the job file of `key` made, if its employer is as it was then (existing, or missing
+        among the same employers)."""
+        found = self.jobs.get(key)
+        if found is None:
+            return None
+        if found.employers != ("" if employer in employers else _employers(employers)):
+            return None
+        self.kept_jobs[key] = found
+        return found
+
+    def keep_job(self, key: str, job: Job | None, problems: list[Problem], employer: str, employers: set[str]) -> None:
+        if self.file is not None:
+            self.kept_jobs[key] = JobResult(job, tuple(problems), "" if employer in employers else _employers(employers))
+
+    # -- writing -----------------------------------------------------------------------------------------------
+    def save(self) -> None:
+        """Keep what this read used or made, for the next one; nothing is written when it is what was read. A
+        failure (a full disk) keeps the old file or none: the next check is only slower."""
+        if self.file is None:
+            return
+        if self.kept_sources.keys() == self.sources.keys() and self.kept_jobs.keys() == self.jobs.keys():
+            return
+        tmp = self.file.with_name(f"{_TMP}{os.getpid()}-{FILE}")
+        try:
+            with open(tmp, "wb") as f:
+                pickle.dump(self.header, f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((self.kept_sources, self.kept_jobs), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.file)
+        except OSError:
+            tmp.unlink(missing_ok=True)

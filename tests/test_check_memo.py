@@ -1,0 +1,143 @@
+"""`check` with the memo (.passerelle-cache/records.pickle: what reading made of each file last time, by its
+bytes) says exactly what a check that reads every file anew says, after every kind of change a project sees."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from conftest import run
+from helpers import GOOD_JOB, TODAY, write
+from passerelle.pipeline import Checked, check
+from passerelle.records.memo import FILE, Memo
+
+MEMO = Path(".passerelle-cache") / FILE
+
+
+def said(checked: Checked) -> list[str]:
+    return [str(p) for p in checked.problems]
+
+
+def assert_same_check(root: Path, day: dt.date, after: str) -> Checked:
+    """A check that uses the memo (and keeps what it makes) against one that reads every file anew."""
+    warm = check(root, day)
+    cold = check(root, day, cache=False)
+    assert said(warm) == said(cold), f"after {after}"
+    assert warm.catalog.content == cold.catalog.content, f"after {after}: the records differ"
+    return warm
+
+
+def soon(root: Path) -> None:
+    """A job posted today that closes tomorrow: two days later it is past its deadline (a warning of the day)."""
+    write(
+        root,
+        "jobs/lumen-studio/vite.yml",
+        GOOD_JOB.replace("posted: 2026-09-01", f"posted: {TODAY}").replace(
+            "deadline: 2036-06-30", f"deadline: {TODAY + dt.timedelta(days=1)}"
+        ),
+    )
+
+
+def edit(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in {rel}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return change
+
+
+def move(rel: str, to: str) -> Callable[[Path], None]:
+    return lambda root: shutil.move(root / rel, root / to)
+
+
+JOB = "jobs/lumen-studio/developpeuse-web-alternance.yml"
+EMPLOYER = "content/employers/orbe-donnees.yml"
+
+STEPS: list[tuple[str, int, list[Callable[[Path], object]]]] = [
+    # (what changed, days after TODAY, the changes): each step checks the project as the previous one left it
+    ("nothing: the first check, then one from the memo", 0, []),
+    ("a job closing tomorrow added", 0, [soon]),
+    ("two days later: the same files, other warnings", 2, []),
+    ("a job broken (an unknown contract)", 2, [edit(JOB, "contract: apprenticeship", "contract: apprentice")]),
+    ("the job fixed again (the bytes it had before)", 2, [edit(JOB, "contract: apprentice", "contract: apprenticeship")]),
+    ("an employer removed: its jobs, unchanged, name no employer", 2, [move(EMPLOYER, "orbe.yml.bak")]),
+    (
+        "another employer added: the nearest names change",
+        2,
+        [lambda root: write(root, "content/employers/orbe.yml", (root / "orbe.yml.bak").read_text())],
+    ),
+    ("the employer back", 2, [lambda root: (root / "content/employers/orbe.yml").unlink(), move("orbe.yml.bak", EMPLOYER)]),
+    (
+        "a job copied under another name (the same bytes elsewhere)",
+        2,
+        [lambda root: shutil.copy(root / JOB, root / "jobs/lumen-studio/copie.yml")],
+    ),
+    (
+        "a story's text and an editorial page changed",
+        2,
+        [
+            edit(
+                "stories/amal/fr.md",
+                "---\n",
+                "---\n\n",
+            ),
+            lambda root: write(root, "content/pages/about/en.md", "---\ntitle: About\n---\nText.\n"),
+        ],
+    ),
+    ("a story's record broken", 2, [edit("stories/amal/story.yml", "consent:", "consent: not a date\nconsented:")]),
+    (
+        "a job deleted, a YAML syntax error in another",
+        2,
+        [
+            lambda root: (root / "jobs/lumen-studio/copie.yml").unlink(),
+            lambda root: write(root, "jobs/lumen-studio/vite.yml", "title: [unclosed\n"),
+        ],
+    ),
+]
+
+
+def test_a_check_from_the_memo_says_what_a_fresh_check_says(project: Path) -> None:
+    for after, days, changes in STEPS:
+        for change in changes:
+            change(project)
+        assert_same_check(project, TODAY + dt.timedelta(days=days), after)
+    assert (project / MEMO).is_file()
+
+
+def test_the_memo_holds_the_files_of_the_last_check_only(project: Path) -> None:
+    """It does not grow with every edit: a deleted or changed file's entry is gone after the next check."""
+    check(project, TODAY)
+    for n in range(3):
+        write(project, "jobs/lumen-studio/dev.yml", GOOD_JOB.replace("Web developer", f"Web developer {n}"))
+        check(project, TODAY)
+    (project / "jobs/lumen-studio/designer-ux-stage.yml").unlink()
+    check(project, TODAY)
+    memo = Memo.open(project / ".passerelle-cache", check(project, TODAY).site.languages)
+    assert len(memo.jobs) == len(list(project.glob("jobs/*/*.yml")))
+    markdown = list(project.glob("stories/*/*.md")) + list(project.glob("content/pages/*/*.md"))
+    records = list(project.glob("stories/*/story.yml")) + list(project.glob("content/employers/*.yml"))
+    assert len(memo.sources) == len(markdown) + len(records)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
+def test_a_damaged_memo_is_only_a_slower_check(project: Path, damage: str) -> None:
+    check(project, TODAY)
+    memo = project / MEMO
+    data = memo.read_bytes()
+    memo.write_bytes({"garbage": b"\x80\x05not a pickle", "truncated": data[: len(data) // 2], "empty": b""}[damage])
+    edit(JOB, "contract: apprenticeship", "contract: apprentice")(project)
+    assert_same_check(project, TODAY, f"a memo {damage}")
+
+
+def test_check_no_cache_reads_and_writes_no_memo(project: Path) -> None:
+    result = run(project, "check", "--no-cache", "--today", TODAY.isoformat())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (project / MEMO).exists()
+    result = run(project, "check", "--today", TODAY.isoformat())
+    assert result.returncode == 0 and (project / MEMO).is_file()
