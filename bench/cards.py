@@ -9,6 +9,7 @@ and the facts repeat from card to card, the titles do not. Prints the median of 
 from __future__ import annotations
 
 import io
+import random
 import statistics
 import sys
 import time
@@ -23,25 +24,32 @@ from passerelle.render.cards import CardPainter, Line, PreviewCard  # noqa: E402
 
 
 def cards(n: int, rtl: bool, logo: str) -> list[PreviewCard]:
+    """N cards as a language's task draws them: every title its own (its words in another order), the facts from a
+    few places and levels and some twenty deadlines, twenty employers."""
     d = "rtl" if rtl else "ltr"
-    title = "مطورة ويب في التناوب، فريق المنتج رقم" if rtl else "Développeuse web en alternance, équipe produit numéro"
-    facts = (
-        ("تناوب · ليون · B1", "آخر أجل 12 يناير 2027")
-        if rtl
-        else ("Alternance · Lyon · B1", "Candidater avant le 12 janvier 2027")
-    )
-    return [
-        PreviewCard(
-            f"{i}.png",
-            d,
-            Line("Passerelle", "ltr"),
-            Line(f"{title} {i}", d),
-            Line(f"Employeur {i % 20}", "ltr"),
-            tuple(Line(f, d) for f in facts),
-            logo,
+    words = ("مطورة ويب في التناوب، فريق المنتج رقم" if rtl else "Développeuse web en alternance, équipe produit numéro").split()
+    places = ("ليون", "باريس", "ليل") if rtl else ("Lyon", "Paris", "Lille")
+    rng = random.Random(n)
+    out = []
+    for i in range(n):
+        rng.shuffle(words)
+        facts = (
+            (f"تناوب · {places[i % 3]} · B{1 + i % 2}", f"آخر أجل {1 + i % 20} يناير 2027")
+            if rtl
+            else (f"Alternance · {places[i % 3]} · B{1 + i % 2}", f"Candidater avant le {1 + i % 20} janvier 2027")
         )
-        for i in range(n)
-    ]
+        out.append(
+            PreviewCard(
+                f"{i}.png",
+                d,
+                Line("Passerelle", "ltr"),
+                Line(f"{' '.join(words)} {i}", d),
+                Line(f"Employeur {i % 20}", "ltr"),
+                tuple(Line(f, d) for f in facts),
+                logo,
+            )
+        )
+    return out
 
 
 def _logo() -> bytes:

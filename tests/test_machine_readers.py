@@ -18,6 +18,7 @@ import pytest
 from PIL import Image
 
 from conftest import LANGS, SITE_URL, TODAY, copy_project, run
+from helpers import require
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 TAG = re.compile(r"tag:passerelle\.example\.org,2026:(job|story|week)/[a-z0-9/-]+/(" + "|".join(LANGS) + ")")
@@ -32,13 +33,6 @@ def metas(html: str) -> dict[str, str]:
     for m in re.finditer(r'<meta (?:property|name)="([^"]+)" content="([^"]*)"', html):
         found.setdefault(m.group(1), m.group(2))
     return found
-
-
-def require(tool: str, found: bool) -> None:
-    if not found:
-        if os.environ.get("PASSERELLE_REQUIRE_VALIDATORS"):
-            pytest.fail(f"{tool} is required here (.ci/run installs it)")
-        pytest.skip(f"{tool} is not installed (.ci/run installs it)")
 
 
 # -- 1. Atom and RSS as RFC 4287 and the validators read them ---------------------------------------------

@@ -4,14 +4,22 @@ and the deadline."""
 
 from __future__ import annotations
 
+import io
 import re
+import shutil
+import subprocess
+import zlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from PIL import Image, ImageFont
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image, ImageDraw, ImageFont
 
 from conftest import LANGS, SITE_URL
+from helpers import require
+from passerelle.render.cards import LEFT, CardPainter, Line, PreviewCard, adler32_combine, strong_direction
 
 FONT = Path(__file__).resolve().parents[1] / "passerelle" / "render" / "fonts" / "DejaVuSans-Bold.ttf"
 LOGO_YELLOW = (0xF2, 0xB7, 0x05)
@@ -82,3 +90,73 @@ def test_the_card_shows_the_employer_s_logo_and_the_deadline_in_the_reader_s_lan
     # The deadline line differs between languages, the title aside (the card is the page's, not the job's).
     fr, en = card_of(site, "fr", JOB)[1], card_of(site, "en", JOB)[1]
     assert fr.crop((0, 540, 1200, 600)).tobytes() != en.crop((0, 540, 1200, 600)).tobytes()
+
+
+def test_every_card_is_a_png_that_pngcheck_accepts(site: Path) -> None:
+    """render/cards.py writes the PNG itself (chunks, checksums, one zlib stream joined from pieces): a reader we did
+    not write checks every card of every language, and the image's size and kind."""
+    require("pngcheck (Debian's package)", shutil.which("pngcheck") is not None)
+    cards = sorted(str(p) for p in site.glob("*/**/preview.png"))
+    assert len(cards) > 6 * 10
+    result = subprocess.run(["pngcheck", *cards], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr
+    assert result.stdout.count("OK: ") == len(cards)
+    assert all("(1200x630, 8-bit palette" in line for line in result.stdout.splitlines() if line.startswith("OK: "))
+
+
+@pytest.mark.parametrize(("direction", "logo"), [("ltr", "lumen"), ("rtl", "lumen"), ("ltr", ""), ("rtl", "")])
+def test_a_card_holds_exactly_what_was_drawn(direction: str, logo: str) -> None:
+    """What a reader decodes is what the painter drew: the same pixels as Pillow's own encoder gives of the canvas,
+    for cards that share rows with their blank canvas and with each other, and cards that share none."""
+    art = Image.new("RGBA", (200, 100), (0, 0, 0, 0))
+    ImageDraw.Draw(art).ellipse((10, 10, 190, 90), fill=(*LOGO_YELLOW, 255))
+    buffer = io.BytesIO()
+    art.save(buffer, "PNG")
+    painter = CardPainter({"lumen": buffer.getvalue()})
+    long = "Développeuse web en alternance dans une équipe produit à"  # two lines: the same first, other second
+    titles = ["Développeuse web", "مطورة ويب في التناوب", "Data engineer " * 12, "x", f"{long} Lyon", f"{long} Lille"]
+    for n, title in enumerate(titles):
+        card = PreviewCard(
+            f"{n}.png",
+            direction,
+            Line("Passerelle", "ltr"),
+            Line(title, strong_direction(title, direction)),
+            Line("Lumen Studio", "ltr"),
+            (Line(f"Alternance · Lyon · B{n}", direction), Line("Candidater avant le 12 janvier 2027", direction)),
+            logo,
+        )
+        drawn = painter.png(card)
+        with Image.open(io.BytesIO(drawn)) as img:
+            img.load()
+            decoded = img.convert("RGB")
+        canvas, palette = painter.draw(card)
+        expected = canvas.crop((LEFT, 0, canvas.width, canvas.height))
+        expected.putpalette(palette)
+        assert decoded.tobytes() == expected.convert("RGB").tobytes(), title
+
+
+def test_a_card_is_the_same_bytes_whatever_was_drawn_before() -> None:
+    """Rows are compressed once and reused by their content: a card drawn after others (an incremental build's
+    painter) is the same file as one drawn first (a cold build's)."""
+
+    def card(n: int) -> PreviewCard:
+        return PreviewCard(
+            f"{n}.png",
+            "ltr",
+            Line("Passerelle", "ltr"),
+            Line(f"Développeuse {n}", "ltr"),
+            Line(f"Employeur {n % 3}", "ltr"),
+            (Line(f"CDI · Lyon · B{n % 2 + 1}", "ltr"),),
+        )
+
+    alone = CardPainter({}).png(card(7))
+    busy = CardPainter({})
+    for n in range(12):
+        busy.png(card(n))
+    assert busy.png(card(7)) == alone
+
+
+@given(st.binary(max_size=3000), st.binary(max_size=70000))
+@settings(max_examples=200, deadline=None)
+def test_checksums_of_two_pieces_combine_into_the_checksum_of_both(first: bytes, second: bytes) -> None:
+    assert adler32_combine(zlib.adler32(first), zlib.adler32(second), len(second)) == zlib.adler32(first + second)
