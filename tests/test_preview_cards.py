@@ -160,3 +160,29 @@ def test_a_card_is_the_same_bytes_whatever_was_drawn_before() -> None:
 @settings(max_examples=200, deadline=None)
 def test_checksums_of_two_pieces_combine_into_the_checksum_of_both(first: bytes, second: bytes) -> None:
     assert adler32_combine(zlib.adler32(first), zlib.adler32(second), len(second)) == zlib.adler32(first + second)
+
+
+WORDS = "Développeuse web alternance équipe produit (H/F) — Lyon, l'équipe «données» 2027 C++ Node.js".split()
+WORDS += "مطورة ويب في التناوب، فريق المنتج Розробниця веб-додатків Geliştirici yazılım توسعه‌دهنده".split()
+
+
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14), st.sampled_from(["ltr", "rtl"]))
+@settings(max_examples=150, deadline=None)
+def test_titles_break_where_each_line_measured_whole_would(words: list[str], direction: str) -> None:
+    """Lines are filled from the words' widths, measured once each: they break where measuring every candidate
+    line whole breaks them (the greedy rule: as many words as fit in the room, then the next line)."""
+    painter = CardPainter({})
+    text, room = " ".join(words), 1080
+    for size in (68, 52, 34):
+        font, left, expected = painter.font(size), list(words), []
+        while left and len(expected) < 2:
+            line = left.pop(0)
+            while left and font.getlength(f"{line} {left[0]}", direction=direction) <= room:
+                line = f"{line} {left.pop(0)}"
+            expected.append(line)
+        if left or font.getlength(expected[-1], direction=direction) > room:  # what is left over is cut with "…"
+            last = expected[-1]
+            while last and font.getlength(last + "…", direction=direction) > room:
+                last = last[:-1].rstrip()
+            expected[-1] = last + "…"
+        assert painter._break(text, size, room, direction, lines=2) == expected, size

@@ -52,6 +52,10 @@ LEFT = 1
 ROWS = 10
 """Rows compared with the blank canvas at a time (see the module's docstring)."""
 LEVEL = 3
+SLACK = 2
+"""Pixels: a line is measured whole only when its words' widths and spaces add up to within this of the room (they
+add up to the pixel in DejaVu Sans, where no kerning spans a space; measuring lines whole took a sixth of a card's
+time)."""
 RUNS_KEPT = 4096
 """Runs of rows compressed and kept by their digest, at most (the oldest go first): a few MB."""
 
@@ -118,6 +122,8 @@ class CardPainter:
         """Each blank canvas's bytes, and its runs of rows already compressed (with their checksums), by band."""
         self._drawn: dict[bytes, tuple[bytes, int]] = {}
         """Runs of rows unlike the blank's, compressed (with their checksums), by the digest of their bytes."""
+        self._lengths: dict[tuple[str, int, str | None], float] = {}
+        """Words measured (see _length)."""
         self._fitted: dict[tuple[str, int, int, str, int], list[str]] = {}
         """Lines already fitted (see _fit): bylines and facts repeat from card to card."""
         self._stamps: dict[tuple[str, int, str | None, str], tuple[Image.Image, int, int]] = {}
@@ -242,10 +248,15 @@ class CardPainter:
         font, d = self.font(size), direction if self._raqm else None
         out: list[str] = []
         words = text.split()
+        space = self._length(" ", size, d)
         while words and len(out) < lines:
             line = words.pop(0)
-            while words and font.getlength(f"{line} {words[0]}", direction=d) <= room:
-                line = f"{line} {words.pop(0)}"
+            width = self._length(line, size, d)
+            while words:
+                wider = width + space + self._length(words[0], size, d)
+                if wider > room + SLACK or (wider > room - SLACK and font.getlength(f"{line} {words[0]}", direction=d) > room):
+                    break
+                line, width = f"{line} {words.pop(0)}", wider
             out.append(line)
         if words or (out and font.getlength(out[-1], direction=d) > room):
             last = out[-1] if out else ""
@@ -253,6 +264,13 @@ class CardPainter:
                 last = last[:-1].rstrip()
             out[-1:] = [last + "…"]
         return out or [""]
+
+    def _length(self, word: str, size: int, direction: str | None) -> float:
+        """A word's width, measured once for every card of the task (words repeat from title to title)."""
+        which = (word, size, direction)
+        if which not in self._lengths:
+            self._lengths[which] = self.font(size).getlength(word, direction=direction)
+        return self._lengths[which]
 
     # -- the logo ----------------------------------------------------------------------------------------------
     def _logo(self, employer: str) -> tuple[Image.Image, list[int]] | None:
