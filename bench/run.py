@@ -5,7 +5,9 @@
 For each N: generate N jobs, N/5 stories, N/20 employers (bench/generate.py), then, --repeat turns,
 each measure in its own process after a `sync`, alternating:
 
-- check: `build.py check`;
+- check: `build.py check --no-cache`, every file read and validated anew (a pull request's check in CI);
+- check-one-edit: `build.py check` with one job changed since the last check or build (its memo, .passerelle-
+  cache/records.pickle, holds the rest: an employer checking her edit, and the first step of every rebuild);
 - cold: `build.py build` with an empty cache (.passerelle-cache/ removed), every output;
 - no-change: the same build again;
 - next-day: the build for the next day;
@@ -153,7 +155,7 @@ def steal() -> tuple[int, int]:
     return (ticks[7] if len(ticks) > 7 else 0), sum(ticks[:8])
 
 
-MEASURES = ("check", "cold", "no-change", "next-day", "one-edit", "baseline", "hugo")
+MEASURES = ("check", "check-one-edit", "cold", "no-change", "next-day", "one-edit", "baseline", "hugo")
 
 
 def run(sizes: list[int], work: Path, repeat: int, hugo: bool) -> list[dict]:
@@ -173,9 +175,8 @@ def run(sizes: list[int], work: Path, repeat: int, hugo: bool) -> list[dict]:
 
         stolen_before, total_before = steal()
         for _ in range(repeat):
-            turns["check"].append(
-                measure([sys.executable, str(build_py), "--root", str(gen), "check", "--today", TODAY.isoformat()])
-            )
+            check = [sys.executable, str(build_py), "--root", str(gen), "check", "--today", TODAY.isoformat()]
+            turns["check"].append(measure([*check, "--no-cache"]))
             shutil.rmtree(gen / ".passerelle-cache", ignore_errors=True)
             turns["cold"].append(build(TODAY))
             if base is None:
@@ -192,6 +193,7 @@ def run(sizes: list[int], work: Path, repeat: int, hugo: bool) -> list[dict]:
             job, before = edit_one_job(gen)
             turns["one-edit"].append(build(TODAY + dt.timedelta(days=1)))
             job.write_text(before, encoding="utf-8")
+            turns["check-one-edit"].append(measure(check))  # the job is as it was before the edit the memo holds
         stolen_after, total_after = steal()
         html = list(out.rglob("*.html"))
         med = {m: {k: statistics.median(t[k] for t in ts) for k in ("wall", "cpu")} for m, ts in turns.items() if ts}

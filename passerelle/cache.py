@@ -31,7 +31,7 @@ import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from PIL import features
 
@@ -87,6 +87,11 @@ def version(root: Path) -> str:
 
 def digest(*parts: str | bytes) -> str:
     """A digest of several values, each framed by its length (so that ("ab", "c") and ("a", "bc") differ)."""
+    return digest_of(parts)
+
+
+def digest_of(parts: Iterable[str | bytes]) -> str:
+    """digest(*parts) of parts made one at a time (a language's searchable pages: never all in memory at once)."""
     h = hashlib.sha256()
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part

@@ -12,7 +12,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from passerelle.cache import Cache
+from passerelle.cache import Cache, digest_of
 from passerelle.plan import urls
 from passerelle.plan.outputs import Plan
 from passerelle.records.catalog import Catalog
@@ -73,7 +73,7 @@ def build_language(task: LanguageTask) -> tuple[str, set[str]]:
     searchable = task.scratch / lang
     bundle = task.staging / f".{lang}-pagefind"  # beside the language's folder (one rename moves it in)
     bodies = search_input((p.path, p.body) for p in pages)
-    search_key = task.cache.key("pagefind", lang, *(f"{url}\0{body}" for url, body in bodies))
+    search_key = task.cache.key("pagefind", lang, digest_of(f"{url}\0{body}" for url, body in bodies))
     indexing = None
     if task.cache.find(search_key) is None:  # pagefind runs only when what it reads changed
         write_search_pages(bodies, lang, searchable)
