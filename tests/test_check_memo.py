@@ -141,3 +141,45 @@ def test_check_no_cache_reads_and_writes_no_memo(project: Path) -> None:
     assert not (project / MEMO).exists()
     result = run(project, "check", "--today", TODAY.isoformat())
     assert result.returncode == 0 and (project / MEMO).is_file()
+
+
+class _Planted:
+    """What a memo that came with a project could hold: unpickling it would run code (here, make a file)."""
+
+    def __init__(self, mark: str) -> None:
+        self.mark = mark
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (Path.write_text, (Path(self.mark), "ran"))  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("signed", ["unsigned", "another user's key"])
+def test_a_memo_this_user_did_not_write_is_never_unpickled(project: Path, tmp_path: Path, signed: str) -> None:
+    """Unpickling runs code: a records.pickle that came with a project (a zip, a folder copied from someone) is
+    ignored, its signature checked against this user's key before anything in it is read."""
+    import hmac
+    import pickle
+
+    from passerelle.records import memo as memo_module
+
+    check(project, TODAY)
+    mark = tmp_path / "ran"
+    body = pickle.dumps(_Planted(str(mark)))
+    seal = hmac.digest(b"k" * 32, body, "sha256") if signed != "unsigned" else b"\0" * 32
+    (project / MEMO).write_bytes(memo_module._MAGIC + seal + body)
+    assert_same_check(project, TODAY, f"an {signed} memo")
+    assert not mark.exists(), "the memo's code ran"
+
+
+def test_the_memo_is_signed_with_a_key_only_this_user_reads(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    check(project, TODAY)
+    key = tmp_path / "cache/passerelle/memo.key"
+    assert key.stat().st_mode & 0o777 == 0o600 and len(key.read_bytes()) == 32
+    assert (project / MEMO).is_file()
+    key.chmod(0o644)  # readable by others: anyone could sign a memo, so there is none
+    (project / MEMO).unlink()
+    check(project, TODAY)
+    assert not (project / MEMO).exists()

@@ -12,16 +12,23 @@ Two tables, both keyed by a digest of a file's path and bytes:
 The whole memo belongs to one version of the records' code and one list of languages (`header`): any other
 version finds it empty. It is the file `records.pickle` in the build cache's folder (see cache.py): written under
 a temporary name then renamed, so never read half-written; not written when nothing changed; holding only what the
-last read used, so it stays the size of the project. It is pickled: whoever can write the project's folder can
-already change its code, and a cache that git tracks is refused before this is opened (cache.cache_folder).
+last read used, so it stays the size of the project.
+
+It is pickled, and unpickling runs code: so a memo is read only if this machine's user wrote it. Each file is
+signed (HMAC-SHA256) with a key of the user's own, made once (~/.cache/passerelle/memo.key, readable by the user
+alone), and its signature is checked before anything in it is read: a memo that came with a project (a zip, a
+commit: a cache that git tracks is refused anyway, see cache.cache_folder) is ignored and written anew. Where
+that key cannot be kept, there is no memo.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
 import platform
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +39,28 @@ from passerelle.records.problems import Problem
 
 FILE = "records.pickle"
 _TMP = ".tmp-"
+_MAGIC = b"passerelle records memo 1\n"
+
+
+def _signing_key() -> bytes | None:
+    """This user's key for signing memos, made on first use; None where it cannot be kept, or could be read or
+    written by another user."""
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "passerelle"
+    where = folder / "memo.key"
+    try:
+        if not where.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = folder / f"{_TMP}{os.getpid()}-memo.key"
+            with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as f:
+                f.write(os.urandom(32))
+            os.replace(tmp, where)  # two first uses at once: one key stays, and the other's memo is read as empty
+        info = os.stat(where, follow_symlinks=False)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+            return None
+        key = where.read_bytes()
+    except OSError:
+        return None
+    return key if len(key) == 32 else None
 
 
 @dataclass(frozen=True)
@@ -60,9 +89,10 @@ def _employers(ids: set[str]) -> str:
 class Memo:
     """The memo read at the start (`sources`, `jobs`) and what this read used or made (`kept_*`: saved at the end)."""
 
-    def __init__(self, file: Path | None, header: str = "") -> None:
+    def __init__(self, file: Path | None, header: str = "", signing: bytes = b"") -> None:
         self.file = file
         self.header = header
+        self.signing = signing
         self.sources: dict[str, object] = {}
         self.jobs: dict[str, JobResult] = {}
         self.kept_sources: dict[str, object] = {}
@@ -72,13 +102,17 @@ class Memo:
     def open(folder: Path | None, languages: tuple[str, ...]) -> Memo:
         """The memo in the cache's `folder`; an empty one that saves nothing when `folder` is None (no cache), and an
         empty one when the file is missing, unreadable or of other code or languages."""
-        if folder is None:
+        signing = _signing_key() if folder is not None else None
+        if folder is None or signing is None:
             return Memo(None)
-        memo = Memo(folder / FILE, f"{_code()} {' '.join(languages)}")
+        memo = Memo(folder / FILE, f"{_code()} {' '.join(languages)}", signing)
         try:
-            with open(memo.file, "rb") as f:  # type: ignore[arg-type]
-                if pickle.load(f) == memo.header:
-                    memo.sources, memo.jobs = pickle.load(f)
+            data = memo.file.read_bytes()  # type: ignore[union-attr]
+            seal, body = data[len(_MAGIC) : len(_MAGIC) + 32], memoryview(data)[len(_MAGIC) + 32 :]
+            if data.startswith(_MAGIC) and hmac.compare_digest(seal, hmac.digest(signing, body, "sha256")):
+                header, tables = pickle.loads(body)
+                if header == memo.header:
+                    memo.sources, memo.jobs = tables
         except Exception:  # noqa: BLE001 - a memo that cannot be read is only a slower check
             memo.sources, memo.jobs = {}, {}
         return memo
@@ -131,10 +165,10 @@ class Memo:
         if self.kept_sources.keys() == self.sources.keys() and self.kept_jobs.keys() == self.jobs.keys():
             return
         tmp = self.file.with_name(f"{_TMP}{os.getpid()}-{FILE}")
+        body = pickle.dumps((self.header, (self.kept_sources, self.kept_jobs)), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             with open(tmp, "wb") as f:
-                pickle.dump(self.header, f, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump((self.kept_sources, self.kept_jobs), f, protocol=pickle.HIGHEST_PROTOCOL)
+                f.write(_MAGIC + hmac.digest(self.signing, body, "sha256") + body)
             os.replace(tmp, self.file)
         except OSError:
             tmp.unlink(missing_ok=True)
