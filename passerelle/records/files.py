@@ -28,27 +28,32 @@ def entry_problem(path: Path, root: Path, resolve: bool = False) -> Message | No
     try:
         info = path.lstat()
     except OSError as e:
-        return M("it cannot be read: {why}.", why=e.strerror or "unknown error")
-    if stat.S_ISLNK(info.st_mode):
-        return M("it is a symbolic link: put the file or folder itself here (links are not followed).")
-    if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
-        return M("it is not a regular file or folder (a device, a pipe or a socket): remove it.")
-    if resolve and not inside(path, root):
+        return _unreadable(e)
+    why = _kind_problem(stat.S_ISLNK(info.st_mode), stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode))
+    if why is None and resolve and not inside(path, root):
         return M("it lies outside the project (through a linked folder): put the file itself in the project.")
-    return None
+    return why
 
 
 def listed_problem(entry: os.DirEntry[str]) -> Message | None:
     """entry_problem for an entry met while listing its folder (os.scandir tells its kind with the listing, so
     that a walk of 5,000 jobs does not look at each file again)."""
     try:
-        if entry.is_symlink():
-            return M("it is a symbolic link: put the file or folder itself here (links are not followed).")
-        if entry.is_file(follow_symlinks=False) or entry.is_dir(follow_symlinks=False):
-            return None
+        return _kind_problem(entry.is_symlink(), entry.is_file(follow_symlinks=False) or entry.is_dir(follow_symlinks=False))
     except OSError as e:
-        return M("it cannot be read: {why}.", why=e.strerror or "unknown error")
-    return M("it is not a regular file or folder (a device, a pipe or a socket): remove it.")
+        return _unreadable(e)
+
+
+def _kind_problem(link: bool, file_or_folder: bool) -> Message | None:
+    if link:
+        return M("it is a symbolic link: put the file or folder itself here (links are not followed).")
+    if not file_or_folder:
+        return M("it is not a regular file or folder (a device, a pipe or a socket): remove it.")
+    return None
+
+
+def _unreadable(e: OSError) -> Message:
+    return M("it cannot be read: {why}.", why=e.strerror or "unknown error")
 
 
 def inside(path: Path, root: Path) -> bool:

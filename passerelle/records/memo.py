@@ -11,8 +11,8 @@ Two tables, both keyed by a digest of a file's path and bytes:
 
 The whole memo belongs to one version of the records' code and one list of languages (`header`): any other
 version finds it empty. It is the file `records.pickle` in the build cache's folder (see cache.py): written under
-a temporary name then renamed, so never read half-written; not written when nothing changed; holding only what the
-last read used, so it stays the size of the project.
+a temporary name then renamed, so never read half-written; written again, with only what that read used, once
+enough files changed (REWRITE_FROM), so that it stays the size of the project.
 
 It is pickled, and unpickling runs code: so a memo is read only if this machine's user wrote it. Each file is
 signed (HMAC-SHA256) with a key of the user's own, made once (~/.cache/passerelle/memo.key, readable by the user
@@ -39,6 +39,7 @@ from passerelle.records.problems import Problem
 
 FILE = "records.pickle"
 _TMP = ".tmp-"
+"""cache.py's prefix of temporary names: its sweep removes those a killed process left."""
 _MAGIC = b"passerelle records memo 1\n"
 REWRITE_FROM = 30
 """The memo is written again once one file in this many was read anew (it holds the other versions meanwhile, and
@@ -167,12 +168,10 @@ class Memo:
         the next check is only slower."""
         if self.file is None:
             return
-        kept = len(self.kept_sources) + len(self.kept_jobs)
+        known, kept = len(self.sources) + len(self.jobs), len(self.kept_sources) + len(self.kept_jobs)
         made = sum(k not in self.sources for k in self.kept_sources) + sum(k not in self.jobs for k in self.kept_jobs)
-        if made * REWRITE_FROM < kept and self.sources and kept >= (len(self.sources) + len(self.jobs)) // 2:
-            return  # reading those few files again costs less than writing the whole memo
-        if self.kept_sources.keys() == self.sources.keys() and self.kept_jobs.keys() == self.jobs.keys():
-            return
+        if kept == known == 0 or (known and made * REWRITE_FROM < kept and kept >= known // 2):
+            return  # nothing to keep, or reading those few files again costs less than writing the whole memo
         tmp = self.file.with_name(f"{_TMP}{os.getpid()}-{FILE}")
         body = pickle.dumps((self.header, (self.kept_sources, self.kept_jobs)), protocol=pickle.HIGHEST_PROTOCOL)
         try:

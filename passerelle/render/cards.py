@@ -324,7 +324,7 @@ def _png(
         start, end = i * step, min(j * step, len(scanlines))
         if same[i]:
             if (i, j) not in runs:
-                runs[(i, j)] = (_deflate(empty[start:end]), zlib.adler32(empty[start:end]))
+                runs[(i, j)] = _compressed(empty[start:end])
             piece, checksum = runs[(i, j)]
         else:
             piece, checksum = _recent(drawn, hashlib.sha256(view[start:end]).digest(), partial(_compressed, view[start:end]))
