@@ -1,9 +1,7 @@
 #!/usr/bin/env python3
 """Passerelle's command line: `python build.py [build|check|serve|new] ...` (see `--help`)."""
 
-import sys
-
-from passerelle.cli import main
+from passerelle.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

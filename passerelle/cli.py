@@ -9,6 +9,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from passerelle.records.days import resolve_today
 from passerelle.records.messages import LANGUAGES, M, default_language
@@ -296,6 +297,24 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    return _run(_arguments(argv))
+
+
+def run() -> NoReturn:
+    """`python build.py`: main(), then out of the process. After `check`, at once: what it read (a million objects
+    at 5,000 jobs) would be freed one object at a time, a tenth of its time, for a process that ends anyway. (It
+    leaves nothing behind: check writes its memo before it returns and starts processes only by fork, within a
+    pool it closes.)"""
+    args = _arguments(None)
+    code = _run(args)
+    if args.func is cmd_check:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     argv = list(sys.argv[1:] if argv is None else argv)
     if not {"build", "check", "serve", "new", "add", "withdraw", "schemas", "scope", "translations", "-h", "--help"} & set(argv):
@@ -304,6 +323,10 @@ def main(argv: list[str] | None = None) -> int:
         argv.insert(at, "build")
     args = parser().parse_args(argv)
     args.root = args.root.resolve()
+    return args
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except SystemExit as e:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable
 from passerelle.plan.outputs import Plan, plan
 from passerelle.records.catalog import Catalog
 from passerelle.records.problems import Problem, errors, ordered
-from passerelle.records.reading import read
+from passerelle.records.reading import read, uncollected
 from passerelle.records.settings import Site
 from passerelle.records.strings import Strings
 
@@ -42,10 +42,11 @@ def check(root: Path, today: dt.date, jobs: int | None = None, cache: bool = Tru
     `cache`: take what an earlier read made of the same files, and keep what this one makes (records/memo.py)."""
     from passerelle.cache import cache_folder
 
-    records = read(root, today, jobs, cache_folder(root)[0] if cache else None)
-    if errors(records.problems):
-        return Checked(records.site, records.strings, records.catalog, None, records.problems)
-    planned, clashes = plan(records.site, records.catalog)
+    with uncollected():
+        records = read(root, today, jobs, cache_folder(root)[0] if cache else None)
+        if errors(records.problems):
+            return Checked(records.site, records.strings, records.catalog, None, records.problems)
+        planned, clashes = plan(records.site, records.catalog)
     return Checked(records.site, records.strings, records.catalog, planned, ordered(records.problems + clashes))
 
 

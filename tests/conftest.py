@@ -48,6 +48,7 @@ def copy_project(target: Path) -> Path:
 def run(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run build.py of `root` as a user would, and capture what it prints."""
     base = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}  # messages in English unless a test asks
+    base.pop("PYTHONUNBUFFERED", None)  # output to a pipe is buffered, as a user's is: what is printed must be flushed
     return subprocess.run(
         [sys.executable, str(root / "build.py"), *args],
         cwd=root,

@@ -31,6 +31,16 @@ def week_monday(week: str) -> dt.date:
     return dt.date.fromisocalendar(int(week[:4]), int(week[6:]), 1)
 
 
+def _merged(first: list[Job], second: list[Job]) -> list[Job]:
+    """Two lists of open jobs, each in the catalog's order (closest deadline first, then by key), as one list in
+    that order, a job in both once."""
+    out: list[Job] = []
+    for job in heapq.merge(first, second, key=lambda j: (j.deadline, j.key)):
+        if not out or out[-1] is not job:
+            out.append(job)
+    return out
+
+
 @dataclass(frozen=True)
 class Catalog:
     content: Content
@@ -115,12 +125,15 @@ class Catalog:
         """Open jobs of each region named by a job, by name, and in every region the fully remote jobs (a fellow
         anywhere can take them); two spellings of one name (Île-de-France, Ile de France) are one region, under
         the first spelling met."""
-        slugs = {j.key: ascii_slug(j.location.region) for j in self.jobs if j.location.region}
         names: dict[str, str] = {}
+        placed: dict[str, list[Job]] = {}
         for job in self.jobs:
             if job.location.region:
-                names.setdefault(slugs[job.key], job.location.region)
-        out = {name: [j for j in self.jobs if j.remote == "full" or slugs.get(j.key) == slug] for slug, name in names.items()}
+                slug = ascii_slug(job.location.region)
+                names.setdefault(slug, job.location.region)
+                placed.setdefault(slug, []).append(job)
+        remote = [j for j in self.jobs if j.remote == "full"]
+        out = {name: _merged(placed[slug], remote) for slug, name in names.items()}
         return dict(sorted(out.items(), key=lambda item: item[0].casefold()))
 
     @cached_property

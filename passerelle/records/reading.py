@@ -33,7 +33,7 @@ def read(root: Path, today: dt.date, jobs: int | None = None, memo: Path | None 
     workers). `memo`: the build cache's folder, where what was read is kept for the next read (see memo.py)."""
     site = load_site(root)
     strings, problems = load_strings(root / "theme" / "strings", site.languages)
-    with _uncollected():
+    with uncollected():
         known = Memo.open(memo, site.languages)
         sources = load(root, site.languages, jobs, known)
         content, found = validate(sources, site.languages, today, known)
@@ -43,11 +43,11 @@ def read(root: Path, today: dt.date, jobs: int | None = None, memo: Path | None 
 
 
 @contextmanager
-def _uncollected() -> Iterator[None]:
+def uncollected() -> Iterator[None]:
     """Python's collector of cyclic garbage paused: reading makes hundreds of thousands of objects that all live on
     (the memo, the documents, the records), and each of its passes walked them all again: a third of a check of
-    5,000 jobs. Objects are still freed as soon as they are unused; the few cycles made meanwhile are collected when
-    it runs again."""
+    5,000 jobs (and, once they are read, a tenth of planning its outputs). Objects are still freed as soon as they
+    are unused; the few cycles made meanwhile are collected when it runs again."""
     collecting = gc.isenabled()
     gc.disable()
     try:
