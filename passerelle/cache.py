@@ -21,7 +21,6 @@ a folder and a string: it pickles).
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import os
 import platform
@@ -32,8 +31,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
-
-from PIL import features
 
 from passerelle.workers import alive
 
@@ -66,6 +63,10 @@ other inputs, may be using it)."""
 def version(root: Path) -> str:
     """A digest of what every output depends on besides its own inputs: our code (every file of passerelle/), the
     theme (templates, strings, scripts, styles), the project's mkdocs.yml, Python's and the packages' versions."""
+    import importlib.metadata  # here, not above: `check` needs only cache_folder
+
+    from PIL import features
+
     digest = hashlib.sha256()
     digest.update(f"python {platform.python_version()}\n".encode())
     for library in ("freetype2", "raqm", "fribidi", "harfbuzz", "zlib"):  # the cards' pixels and bytes

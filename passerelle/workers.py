@@ -10,10 +10,9 @@ as well, and a process that ran a task keeps most of what the task took.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from typing import Any, Callable, TypeVar
 
 T = TypeVar("T")
@@ -57,6 +56,9 @@ def pool(jobs: int | None, tasks: int, fresh: bool = False) -> Executor:
     workers = max(1, min(jobs or default_jobs(), tasks))
     if workers == 1:
         return InProcess()
+    import multiprocessing  # here, not above: a check that reads few files starts no process and needs neither
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("forkserver" if fresh else start_method())
     if context.get_start_method() == "forkserver":
         # its server imports the build once; each worker forks from it with everything loaded (serve rebuilds

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import unicodedata
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import babel
-import babel.numbers
 
 from passerelle.records.loading import Source
 from passerelle.records.markup import markdown_problem
@@ -24,22 +23,45 @@ from passerelle.records.text import plain_problem
 EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 _NOT_ISO_3166 = frozenset({"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ"})
 """Two-letter codes CLDR knows that are not countries of ISO 3166-1 (the EU, the UN, "unknown", reserved ones)."""
-COUNTRIES = frozenset(
-    str(code) for code in babel.Locale("en").territories if re.fullmatch(r"[A-Z]{2}", str(code)) and code not in _NOT_ISO_3166
-)
-COUNTRY_WORDS = {
-    **{
-        str(name).casefold(): str(code)
-        for lang in ("fr", "en")
-        for code, name in babel.Locale(lang).territories.items()
-        if code in COUNTRIES
-    },
-    "uk": "GB",
-    "angleterre": "GB",
-    "england": "GB",
-}
-"""What HR staff write for a country (its name in French or English, UK), and the code it means."""
-CURRENCIES = frozenset(babel.numbers.list_currencies())
+
+
+@functools.cache
+def countries() -> frozenset[str]:
+    """The two-letter codes of ISO 3166-1 (CLDR's territories, read when first needed: a check whose jobs all come
+    from the memo needs none)."""
+    import babel
+
+    return frozenset(
+        str(code) for code in babel.Locale("en").territories if re.fullmatch(r"[A-Z]{2}", str(code)) and code not in _NOT_ISO_3166
+    )
+
+
+@functools.cache
+def country_words() -> dict[str, str]:
+    """What HR staff write for a country (its name in French or English, UK), and the code it means."""
+    import babel
+
+    return {
+        **{
+            str(name).casefold(): str(code)
+            for lang in ("fr", "en")
+            for code, name in babel.Locale(lang).territories.items()
+            if code in countries()
+        },
+        "uk": "GB",
+        "angleterre": "GB",
+        "england": "GB",
+    }
+
+
+@functools.cache
+def currencies() -> frozenset[str]:
+    """ISO 4217 codes, as CLDR lists them."""
+    import babel.numbers
+
+    return frozenset(babel.numbers.list_currencies())
+
+
 _MISSING = object()
 DATE_MIN = dt.date(1990, 1, 1)
 DATE_MAX = dt.date(2100, 12, 31)

@@ -13,7 +13,7 @@ from typing import Any
 
 from passerelle.records import spec
 from passerelle.records import vocabulary as V
-from passerelle.records.fields import COUNTRIES
+from passerelle.records.fields import countries
 from passerelle.records.spec import Field
 
 DATE = {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
@@ -56,7 +56,7 @@ def _kind(f: Field, languages: tuple[str, ...]) -> dict[str, Any]:
         "id": ID,
         "apply": {"type": "string", "pattern": "^(https://|mailto:)"},
         "https": {"type": "string", "pattern": "^https://"},
-        "country": {"enum": sorted(COUNTRIES)},
+        "country": {"enum": sorted(countries())},
         "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
         "number": {"type": "number", "minimum": 0, "maximum": V.SALARY_MAX},
         "tags": {"type": "array", "items": PLAIN},

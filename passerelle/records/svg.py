@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from xml.sax.saxutils import escape, quoteattr
 
 from passerelle.records.messages import M, Message
 
@@ -225,6 +224,8 @@ def _attributes(element: ET.Element, name: str, classes: dict[str, dict[str, str
 
 
 def _write(element: ET.Element, classes: dict[str, dict[str, str]], out: list[str], depth: int, root: bool = False) -> None:
+    from xml.sax.saxutils import escape, quoteattr  # here: it imports urllib.request, 15 ms of every check
+
     ns, name = _local(element.tag)
     if ns != SVG_NS or name not in ELEMENTS or depth > MAX_DEPTH:
         return  # the element and all it holds

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from passerelle.records import spec
 from passerelle.records import vocabulary as V
-from passerelle.records.fields import COUNTRIES, COUNTRY_WORDS, CURRENCIES, Fields, nearest, show
+from passerelle.records.fields import Fields, countries, country_words, currencies, nearest, show
 from passerelle.records.loading import Source, Sources, StoryFolder
 from passerelle.records.images import image_problem, svg_problem
 from passerelle.records.models import Content, Employer, Figure, Job, Location, Page, PageText, Salary, Story, StoryText
@@ -430,11 +430,11 @@ class Validator:
                 ),
             )
         country = f.string("country", spec.required("job", "location.country"), ": a two-letter country code such as FR")
-        if country and country not in COUNTRIES:
-            upper, meant = country.upper(), COUNTRY_WORDS.get(country.casefold())
+        if country and country not in countries():
+            upper, meant = country.upper(), country_words().get(country.casefold())
             fix = (
                 M(" Write it in capitals: '{near}'.", near=upper)
-                if upper in COUNTRIES
+                if upper in countries()
                 else M(" Did you mean '{near}'?", near=meant)
                 if meant
                 else M(" Use a two-letter ISO code, such as FR, BE or DE.")
@@ -477,7 +477,7 @@ class Validator:
                 amount = None
             amounts.append(amount)
         currency = f.string("currency", spec.required("job", "salary.currency"), ", a currency code such as EUR")
-        if currency and currency not in CURRENCIES:
+        if currency and currency not in currencies():
             f.problem(
                 "currency",
                 M(

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from passerelle.records import spec
 from passerelle.records import vocabulary as V
 from passerelle.records.catalog import Catalog
-from passerelle.records.fields import COUNTRIES, COUNTRY_WORDS, DATE_MAX, DATE_MIN, EMAIL_RE
+from passerelle.records.fields import DATE_MAX, DATE_MIN, EMAIL_RE, countries, country_words
 from passerelle.records.markup import MAX_CHARS
 from passerelle.records.settings import Site
 from passerelle.records.strings import Strings
@@ -87,8 +87,8 @@ def form_view(site: Site, catalog: Catalog, t: Strings, script: str) -> dict[str
         "idPattern": V.ID_RE.pattern,
         "idMax": V.ID_MAX,
         "reserved": list(V.RESERVED_IDS["jobs"]),
-        "countries": sorted(COUNTRIES),
-        "countryWords": {k: v for k, v in sorted(COUNTRY_WORDS.items())},
+        "countries": sorted(countries()),
+        "countryWords": {k: v for k, v in sorted(country_words().items())},
         "words": V.WORDS,
         "currency": "EUR",
         "salaryMax": V.SALARY_MAX,
