@@ -53,6 +53,13 @@ def edit_job(root: Path) -> None:
     edit(root / JOB, "Vous rejoignez l'équipe", "Vous rejoignez la petite équipe")
 
 
+CLOSING = "jobs/cooperative-du-code/developpeuse-fullstack-cdd.yml"
+
+
+def retitle_story(root: Path) -> None:
+    edit(root / "stories/nadia/fr.md", "title: Nadia,", "title: Nadia, deux ans après,")
+
+
 def change_logo(root: Path) -> None:
     edit(root / "content/employers/lumen-studio.svg", "</svg>", '<circle cx="4" cy="4" r="3" fill="#123456"/></svg>')
 
@@ -69,7 +76,7 @@ def change_photo(root: Path) -> None:
 CHANGES: list[tuple[str, list[Callable[[Path], object]]]] = [
     # Changes that touch different outputs share a step (each step is two builds); a change whose outputs another
     # would remake anyway has its own (an employer's name redraws every card its logo is on).
-    ("the next day", []),
+    ("the next day (a job closes overnight)", []),
     ("nothing", []),
     (
         "a job's title, deadline and description; a job added; a job deleted; a fellow's photo",
@@ -80,7 +87,10 @@ CHANGES: list[tuple[str, list[Callable[[Path], object]]]] = [
             change_photo,
         ],
     ),
-    ("an employer's logo; a story deleted", [change_logo, lambda root: shutil.rmtree(root / "stories/amal")]),
+    (
+        "an employer's logo; a story deleted; a story's title (its card is on its employer's job pages)",
+        [change_logo, lambda root: shutil.rmtree(root / "stories/amal"), retitle_story],
+    ),
     (
         "an employer's name",
         [lambda root: edit(root / "content/employers/lumen-studio.yml", "name: Lumen Studio", "name: Lumen Studio & Co")],
@@ -99,6 +109,7 @@ CHANGES: list[tuple[str, list[Callable[[Path], object]]]] = [
 def test_a_rebuild_after_any_change_is_byte_identical_to_a_cold_build(project: Path, tmp_path: Path) -> None:
     """Each change in turn (the next day first), each rebuild compared with a cold build of the same inputs."""
     site = tmp_path / "site"
+    edit(project / CLOSING, "deadline: 2035-10-31", f"deadline: {TODAY}")  # open today, closed the next day
     build(project, site)
     assert (project / CACHE).is_dir()
     for n, (what, changes) in enumerate(CHANGES):

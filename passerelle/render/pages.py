@@ -3,6 +3,7 @@ elements that the theme will wrap (see publish/theme.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from passerelle.plan.outputs import Plan, PlannedPage
 from passerelle.records.catalog import CLOSING_SOON_DAYS, Catalog
 from passerelle.records.settings import Site
 from passerelle.records.strings import Strings
-from passerelle.render.cards import PreviewCard
+from passerelle.render.cards import Line, PreviewCard
 from passerelle.render.filter_index import FilterIndex
 from passerelle.render.media import Media
 from passerelle.render.record_html import RecordHtml
@@ -56,7 +57,29 @@ def _rendered(entry: bytes) -> dict[str, Any] | None:
         return None
     fields = {"title": str, "body": str, "head": str, "toc": list}
     ok = isinstance(said, dict) and all(isinstance(said.get(k), kind) for k, kind in fields.items())
-    return said if ok else None
+    return said if ok and isinstance(said.get("card"), (dict, type(None))) else None
+
+
+def _card_said(card: PreviewCard | None) -> dict[str, Any] | None:
+    """A page's preview card as the cache keeps it beside the page (see _card_from)."""
+    return None if card is None else dataclasses.asdict(card)
+
+
+def _card_from(said: dict[str, Any]) -> PreviewCard | None:
+    """The preview card `_card_said` kept, or None if the entry does not hold one whole."""
+    try:
+        lines = {k: Line(**said[k]) for k in ("brand", "title", "byline")}
+        facts = tuple(Line(**fact) for fact in said["facts"])
+        card = PreviewCard(said["path"], said["direction"], facts=facts, logo=said["logo"], **lines)
+    except (KeyError, TypeError):
+        return None
+    texts = [
+        card.path,
+        card.direction,
+        card.logo,
+        *(text for line in (*lines.values(), *facts) for text in (line.text, line.direction)),
+    ]
+    return card if all(isinstance(text, str) for text in texts) else None
 
 
 def og_locale(lang: str) -> str:
@@ -117,23 +140,43 @@ class LanguageRenderer:
         return [self.render(planned, cache) for planned in plan.pages]
 
     def render(self, planned: PlannedPage, cache: Cache | None = None) -> RenderedPage:
-        """The page's view through its template. With a cache, a view an earlier build put through the same
-        templates (the same code, theme and settings: cache.version) gives the HTML it gave then: the key is the
-        view's repr, which holds every value the templates read (records, texts, cards, links), in order."""
-        view = self.views.page(planned)
-        key = cache.key("rendered", self.lang, repr(view)) if cache is not None and cache.on else ""
-        found = cache.read(key) if cache is not None and key else None
-        said = _rendered(found) if found is not None else None
-        if said is not None:
-            return RenderedPage(view.path, said["title"], said["body"], said["head"], said["toc"], view.card, key)
+        """The page's view through its template. With a cache, a page an earlier build made from the same inputs
+        through the same templates (the same code, theme and settings: cache.version) is the HTML it gave then. A
+        job's page is keyed by what it shows (Views.job_inputs), found without making its view; any other page by
+        its view's repr, which holds every value the templates read (records, texts, cards, links), in order."""
+        on = cache if cache is not None and cache.on else None
+        given = self.views.job_inputs(planned) if planned.kind == "job" else None
+        key = on.key("job-page", self.lang, self.views.inputs_key(given)) if on and given is not None else ""
+        found = self._found(on, key, planned.path, None) if key else None
+        if found is not None:
+            return found
+        view = self.views.job_page(given) if given is not None else self.views.page(planned)
+        if on and not key:
+            key = on.key("rendered", self.lang, repr(view))
+            found = self._found(on, key, view.path, view.card)
+            if found is not None:
+                return found
         body = self.env.get_template(view.template).render(v=view.body, title=view.title, **self.context)
         if view.fallbacks:
             body = self.notice(view.fallbacks) + body
         page = RenderedPage(view.path, view.title, body, self.head(view), view.toc, view.card, key)
         if cache is not None and key:
-            made = {"title": page.title, "body": page.body, "head": page.head, "toc": page.toc}
+            made = {"title": page.title, "body": page.body, "head": page.head, "toc": page.toc, "card": _card_said(page.card)}
             cache.store(key, json.dumps(made, ensure_ascii=False).encode("utf-8"))
         return page
+
+    @staticmethod
+    def _found(cache: Cache | None, key: str, path: str, card: PreviewCard | None) -> RenderedPage | None:
+        """The page kept under `key`, with `card` (None: the card kept with it), or None if there is none whole."""
+        entry = cache.read(key) if cache is not None else None
+        said = _rendered(entry) if entry is not None else None
+        if said is None:
+            return None
+        if card is None and said["card"] is not None:
+            card = _card_from(said["card"])
+            if card is None:
+                return None
+        return RenderedPage(path, said["title"], said["body"], said["head"], said["toc"], card, key)
 
     def notice(self, languages: frozenset[str]) -> str:
         """The small "not translated yet" line naming the languages the page's texts are in (made once for each set)."""
