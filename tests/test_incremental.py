@@ -4,6 +4,7 @@ build that makes everything anew (--no-cache), after every kind of change a proj
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import signal
@@ -160,15 +161,21 @@ def test_a_cache_that_came_with_a_commit_is_not_used(project: Path, tmp_path: Pa
 
 
 def test_a_damaged_entry_is_made_again(project: Path, tmp_path: Path) -> None:
-    """Entries the build parses (Markdown's HTML, rendered pages) that are not what it wrote are made again, with
-    no traceback."""
+    """Entries the build parses (Markdown's HTML, rendered pages, job pages with their preview cards) that are not
+    what it wrote are made again, with no traceback."""
     build(project, tmp_path / "site")
-    damaged = 0
+    damaged, cards = 0, 0
     for entry in (project / CACHE).rglob("*"):
-        if entry.is_file() and entry.parent.parent.name in ("markdown", "rendered"):
-            entry.write_bytes(b"\xff\xfe not what the build wrote {")
+        if entry.is_file() and entry.parent.parent.name in ("markdown", "rendered", "job-page"):
+            said = json.loads(entry.read_bytes()) if entry.parent.parent.name == "job-page" else None
+            if said and cards % 2 == 0:  # the page whole, its card not: a title that is no text
+                said["card"]["title"]["text"] = 7
+            elif said:  # the page whole, its card missing a line
+                del said["card"]["byline"]
+            cards += said is not None
+            entry.write_bytes(json.dumps(said).encode() if said else b"\xff\xfe not what the build wrote {")
             damaged += 1
-    assert damaged > 100
+    assert damaged > 100 and cards > 20
     build(project, tmp_path / "again")
     build(project, tmp_path / "cold", "--no-cache")
     assert_same_site(tmp_path / "again", tmp_path / "cold")

@@ -147,7 +147,7 @@ class LanguageRenderer:
         on = cache if cache is not None and cache.on else None
         given = self.views.job_inputs(planned) if planned.kind == "job" else None
         key = on.key("job-page", self.lang, self.views.inputs_key(given)) if on and given is not None else ""
-        found = self._found(on, key, planned.path, None) if key else None
+        found = self._found(on, key, planned.path, None) if on and key else None
         if found is not None:
             return found
         view = self.views.job_page(given) if given is not None else self.views.page(planned)
@@ -166,13 +166,13 @@ class LanguageRenderer:
         return page
 
     @staticmethod
-    def _found(cache: Cache | None, key: str, path: str, card: PreviewCard | None) -> RenderedPage | None:
+    def _found(cache: Cache, key: str, path: str, card: PreviewCard | None) -> RenderedPage | None:
         """The page kept under `key`, with `card` (None: the card kept with it), or None if there is none whole."""
-        entry = cache.read(key) if cache is not None else None
+        entry = cache.read(key)
         said = _rendered(entry) if entry is not None else None
         if said is None:
             return None
-        if card is None and said["card"] is not None:
+        if card is None and said.get("card") is not None:
             card = _card_from(said["card"])
             if card is None:
                 return None
