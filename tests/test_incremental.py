@@ -161,21 +161,27 @@ def test_a_cache_that_came_with_a_commit_is_not_used(project: Path, tmp_path: Pa
 
 
 def test_a_damaged_entry_is_made_again(project: Path, tmp_path: Path) -> None:
-    """Entries the build parses (Markdown's HTML, rendered pages, job pages with their preview cards) that are not
-    what it wrote are made again, with no traceback."""
+    """Entries the build parses (Markdown's HTML, rendered pages, the cards and search marks kept beside them) that
+    are not what it wrote are made again, with no traceback: a page whose entry beside it is whole, but whose HTML
+    is not, is made again when its HTML is asked for."""
     build(project, tmp_path / "site")
-    damaged, cards = 0, 0
-    for entry in (project / CACHE).rglob("*"):
-        if entry.is_file() and entry.parent.parent.name in ("markdown", "rendered", "job-page"):
-            said = json.loads(entry.read_bytes()) if entry.parent.parent.name == "job-page" else None
-            if said and cards % 2 == 0:  # the page whole, its card not: a title that is no text
-                said["card"]["title"]["text"] = 7
-            elif said:  # the page whole, its card missing a line
-                del said["card"]["byline"]
-            cards += said is not None
-            entry.write_bytes(json.dumps(said).encode() if said else b"\xff\xfe not what the build wrote {")
+    damaged, abouts = 0, 0
+    for entry in sorted((project / CACHE).rglob("*")):
+        kind = entry.parent.parent.name
+        if entry.is_file() and kind in ("markdown", "rendered", "job-page"):
+            entry.write_bytes(b"\xff\xfe not what the build wrote {")
             damaged += 1
-    assert damaged > 100 and cards > 20
+        elif entry.is_file() and kind == "page-about":
+            said = json.loads(entry.read_bytes())
+            if said["card"] and abouts % 3 == 0:  # a card's title that is no text
+                said["card"]["title"]["text"] = 7
+            elif said["card"] and abouts % 3 == 1:  # a card missing a line
+                del said["card"]["byline"]
+            elif abouts % 3 == 1:
+                said["searchable"] = "yes"
+            entry.write_text(json.dumps(said), encoding="utf-8")  # else whole: its page's HTML is not
+            abouts += 1
+    assert damaged > 100 and abouts > 100
     build(project, tmp_path / "again")
     build(project, tmp_path / "cold", "--no-cache")
     assert_same_site(tmp_path / "again", tmp_path / "cold")

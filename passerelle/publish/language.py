@@ -26,7 +26,7 @@ from passerelle.render.filter_index import write_filter_index
 from passerelle.render.media import Media
 from passerelle.render.pages import LanguageRenderer
 from passerelle.render.record_html import RecordHtml
-from passerelle.render.search import finish_search_index, search_input, start_search_index, write_search_pages
+from passerelle.render.search import finish_search_index, start_search_index, write_search_pages
 from passerelle.publish.theme import Declared, Frame, LanguagePages, write_language
 
 
@@ -72,11 +72,11 @@ def build_language(task: LanguageTask) -> tuple[str, set[str]]:
     pages = renderer.pages(task.plan, task.cache)
     searchable = task.scratch / lang
     bundle = task.staging / f".{lang}-pagefind"  # beside the language's folder (one rename moves it in)
-    bodies = search_input((p.path, p.body) for p in pages)
-    search_key = task.cache.key("pagefind", lang, digest_of(f"{url}\0{body}" for url, body in bodies))
+    searched = [p for p in pages if p.searchable]  # what made each one stands for its body (RenderedPage.made_from)
+    search_key = task.cache.key("pagefind", lang, digest_of(f"{p.path}\0{p.made_from}" for p in searched))
     indexing = None
     if task.cache.find(search_key) is None:  # pagefind runs only when what it reads changed
-        write_search_pages(bodies, lang, searchable)
+        write_search_pages([(p.path, p.body) for p in searched], lang, searchable)
         indexing = start_search_index(searchable, bundle)
     try:
         frame = Frame(

@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import shutil
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -92,23 +93,31 @@ def _toc_html(toc: list[dict[str, Any]]) -> str:
     return f'<ul class="md-nav__list" data-md-component="toc">{items(toc)}</ul>' if toc else ""
 
 
-def page_meta(rendered: LanguagePages) -> dict[str, dict[str, Any]]:
-    """What each page hands the theme, by its name for mkdocs: its title, its HTML body and what main.html reads
-    around it (head elements, language menu, sidebar key, table of contents). The same in both deliveries below."""
+def nav_keys(rendered: LanguagePages) -> dict[str, str | None]:
+    """Each page's sidebar key, by its name for mkdocs (see _nav_key)."""
     nav_paths = {src.removesuffix("index.md") for item in rendered.nav for src in item.values()}
+    return {page.src: _nav_key(page.path, nav_paths) for page in rendered.pages}
+
+
+def page_meta(rendered: LanguagePages, leave_out: Container[str] = ()) -> dict[str, dict[str, Any]]:
+    """What each page hands the theme, by its name for mkdocs: its title, its HTML body and what main.html reads
+    around it (head elements, language menu, sidebar key, table of contents). The same in both deliveries below.
+    `leave_out`: pages whose HTML comes from the cache (what they made is then never read)."""
+    keys = nav_keys(rendered)
     return {
         page.src: {
             "title": page.title,
             "passerelle": {
                 "head": page.head,
                 "title": str(escape(page.title)),
-                "nav_key": _nav_key(page.path, nav_paths),
+                "nav_key": keys[page.src],
                 "languages": rendered.frame.languages_for(rendered.lang, page.path),
                 "toc": _toc_html(page.toc),
                 "body": page.body,
             },
         }
         for page in rendered.pages
+        if page.src not in leave_out
     }
 
 
@@ -277,17 +286,14 @@ def write_language(
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     config = load_config(config_file=str(language_config(site, rendered, out, work, project)))
     config.theme.get_env = functools.partial(_env_listing_no_hidden_files, config.theme.get_env)  # type: ignore[method-assign]
-    meta = page_meta(rendered)
     keys: dict[str, str] = {}
     cached: dict[str, str] = {}
     if handover == "files":
         write_docs(rendered, work / "docs")
     else:
-        keys = page_keys(rendered, meta, cache) if cache is not None and cache.on else {}
+        keys = page_keys(rendered, cache) if cache is not None and cache.on else {}
         cached = {src: key for src, key in keys.items() if cache is not None and cache.find(key)}
-        config.plugins["passerelle"] = PagesPlugin(
-            {src: m for src, m in meta.items() if src not in cached}, templates, theme_files
-        )
+        config.plugins["passerelle"] = PagesPlugin(page_meta(rendered, leave_out=cached), templates, theme_files)
         config.extra["passerelle"]["navs"] = {}  # the sidebar of each folder, rendered once (see main.html)
     mkdocs_build(config)  # empties `out` first
     for dropped in _DROPPED:
@@ -333,18 +339,15 @@ def _env_listing_no_hidden_files(get_env: Any) -> jinja2.Environment:
     return env
 
 
-def page_keys(rendered: LanguagePages, meta: dict[str, dict[str, Any]], cache: Cache) -> dict[str, str]:
+def page_keys(rendered: LanguagePages, cache: Cache) -> dict[str, str]:
     """The cache key of each page out of the nav: the view its rendered page came from (RenderedPage.made_from), its
     name, and what every page of the language shares (the language, the frame, the nav): its metadata (title, body,
     head, language menu, sidebar key) is made of nothing else. The code, the theme and mkdocs.yml are in every key
     (cache.version). Pages in the nav are always built: their sidebar and their previous and next links depend on
     the nav's other pages."""
     shared = digest(json.dumps([rendered.lang, rendered.nav, dataclasses.asdict(rendered.frame)], ensure_ascii=False))
-    return {
-        page.src: cache.key("page", shared, page.src, page.made_from)
-        for page in rendered.pages
-        if meta[page.src]["passerelle"]["nav_key"] is not None
-    }
+    nav = nav_keys(rendered)
+    return {page.src: cache.key("page", shared, page.src, page.made_from) for page in rendered.pages if nav[page.src] is not None}
 
 
 def share_assets(staging: Path, languages: tuple[str, ...] | list[str]) -> None:

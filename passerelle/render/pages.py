@@ -7,7 +7,7 @@ import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import babel
 import babel.lists
@@ -24,24 +24,69 @@ from passerelle.render.cards import Line, PreviewCard
 from passerelle.render.filter_index import FilterIndex
 from passerelle.render.media import Media
 from passerelle.render.record_html import RecordHtml
+from passerelle.render.search import searchable
 from passerelle.render.structured import script_json
 from passerelle.render.views import PageView, Views
 
 
 @dataclass(frozen=True)
-class RenderedPage:
-    """One page of one language, ready for the theme."""
+class Made:
+    """What a page's templates made of its view: what the theme wraps."""
 
-    path: str
-    """Below the language root: '' for home, 'jobs/acme/web-dev/' for a job."""
     title: str
     body: str
     head: str
     toc: list[dict[str, Any]] = field(default_factory=list)
-    card: PreviewCard | None = None
-    """Its preview card, drawn beside it (render/cards.py)."""
-    made_from: str = ""
-    """The cache key of the view it was made from ('' without a cache): the same key, the same page."""
+
+
+class RenderedPage:
+    """One page of one language, ready for the theme: its title, body, head elements and table of contents (`made`),
+    its preview card, and the cache key of what it was made from. A page found in the cache reads what it made
+    only when that is asked for: the theme takes the final HTML of most pages from the cache too (publish/theme.py),
+    and the search index is keyed by `made_from` (publish/language.py). At 5,000 jobs a next day read 840 MB of
+    pages that way, and used none of it."""
+
+    def __init__(
+        self,
+        path: str,
+        card: PreviewCard | None,
+        made_from: str,
+        searchable: bool,
+        made: Made | None = None,
+        load: Callable[[], Made] | None = None,
+    ) -> None:
+        self.path = path
+        """Below the language root: '' for home, 'jobs/acme/web-dev/' for a job."""
+        self.card = card
+        """Its preview card, drawn beside it (render/cards.py)."""
+        self.made_from = made_from
+        """The cache key of what it was made from ('' without a cache): the same key, the same page."""
+        self.searchable = searchable
+        """Whether the search index holds it (render/search.searchable)."""
+        self._made, self._load = made, load
+
+    @property
+    def made(self) -> Made:
+        if self._made is None:
+            assert self._load is not None
+            self._made = self._load()
+        return self._made
+
+    @property
+    def title(self) -> str:
+        return self.made.title
+
+    @property
+    def body(self) -> str:
+        return self.made.body
+
+    @property
+    def head(self) -> str:
+        return self.made.head
+
+    @property
+    def toc(self) -> list[dict[str, Any]]:
+        return self.made.toc
 
     @property
     def src(self) -> str:
@@ -49,15 +94,31 @@ class RenderedPage:
         return urls.source(self.path)
 
 
-def _rendered(entry: bytes) -> dict[str, Any] | None:
+def _made(entry: bytes | None) -> Made | None:
     """A rendered page as the cache kept it, or None if the entry is not one (damaged: the page is made again)."""
     try:
-        said = json.loads(entry)
+        said = json.loads(entry) if entry is not None else None
     except ValueError:
         return None
     fields = {"title": str, "body": str, "head": str, "toc": list}
-    ok = isinstance(said, dict) and all(isinstance(said.get(k), kind) for k, kind in fields.items())
-    return said if ok and isinstance(said.get("card"), (dict, type(None))) else None
+    if not (isinstance(said, dict) and all(isinstance(said.get(k), kind) for k, kind in fields.items())):
+        return None
+    return Made(said["title"], said["body"], said["head"], said["toc"])
+
+
+def _about(entry: bytes | None) -> tuple[PreviewCard | None, bool] | None:
+    """A kept page's card and whether it is searchable (see LanguageRenderer._found), or None if the entry is not
+    one whole."""
+    try:
+        said = json.loads(entry) if entry is not None else None
+    except ValueError:
+        return None
+    if not (isinstance(said, dict) and isinstance(said.get("searchable"), bool) and "card" in said):
+        return None
+    if said["card"] is None:
+        return None, said["searchable"]
+    card = _card_from(said["card"]) if isinstance(said["card"], dict) else None
+    return (card, said["searchable"]) if card is not None else None
 
 
 def _card_said(card: PreviewCard | None) -> dict[str, Any] | None:
@@ -147,36 +208,41 @@ class LanguageRenderer:
         on = cache if cache is not None and cache.on else None
         given = self.views.job_inputs(planned) if planned.kind == "job" else None
         key = on.key("job-page", self.lang, self.views.inputs_key(given)) if on and given is not None else ""
-        found = self._found(on, key, planned.path, None) if on and key else None
+        found = self._found(on, key, planned) if on and key else None
         if found is not None:
             return found
         view = self.views.job_page(given) if given is not None else self.views.page(planned)
         if on and not key:
             key = on.key("rendered", self.lang, repr(view))
-            found = self._found(on, key, view.path, view.card)
+            found = self._found(on, key, planned)
             if found is not None:
                 return found
+        made = self._make(view)
+        page = RenderedPage(view.path, view.card, key, searchable(made.body), made)
+        if on and key:
+            kept = {"title": made.title, "body": made.body, "head": made.head, "toc": made.toc}
+            on.store(key, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
+            about = {"card": _card_said(page.card), "searchable": page.searchable}
+            on.store(on.key("page-about", key), json.dumps(about, ensure_ascii=False).encode("utf-8"))
+        return page
+
+    def _make(self, view: PageView) -> Made:
         body = self.env.get_template(view.template).render(v=view.body, title=view.title, **self.context)
         if view.fallbacks:
             body = self.notice(view.fallbacks) + body
-        page = RenderedPage(view.path, view.title, body, self.head(view), view.toc, view.card, key)
-        if cache is not None and key:
-            made = {"title": page.title, "body": page.body, "head": page.head, "toc": page.toc, "card": _card_said(page.card)}
-            cache.store(key, json.dumps(made, ensure_ascii=False).encode("utf-8"))
-        return page
+        return Made(view.title, body, self.head(view), view.toc)
 
-    @staticmethod
-    def _found(cache: Cache, key: str, path: str, card: PreviewCard | None) -> RenderedPage | None:
-        """The page kept under `key`, with `card` (None: the card kept with it), or None if there is none whole."""
-        entry = cache.read(key)
-        said = _rendered(entry) if entry is not None else None
-        if said is None:
+    def _found(self, cache: Cache, key: str, planned: PlannedPage) -> RenderedPage | None:
+        """The page kept under `key`, or None. Its card and whether it is searchable are read now (a small entry
+        beside it); what it made, when asked for (and made again from its view if that entry is damaged)."""
+        about = _about(cache.read(cache.key("page-about", key)))
+        if about is None or cache.find(key) is None:
             return None
-        if card is None and said.get("card") is not None:
-            card = _card_from(said["card"])
-            if card is None:
-                return None
-        return RenderedPage(path, said["title"], said["body"], said["head"], said["toc"], card, key)
+
+        def load() -> Made:
+            return _made(cache.read(key)) or self._make(self.views.page(planned))
+
+        return RenderedPage(planned.path, about[0], key, about[1], load=load)
 
     def notice(self, languages: frozenset[str]) -> str:
         """The small "not translated yet" line naming the languages the page's texts are in (made once for each set)."""

@@ -26,9 +26,14 @@ MARK = "data-pagefind-body"
 SIGNATURE = b"pagefind_dcd"
 
 
+def searchable(body: str) -> bool:
+    """Whether a page's body goes into the search index: it is marked data-pagefind-body."""
+    return MARK in body
+
+
 def search_input(pages: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The searchable pages among (url below the language root, body HTML): those marked data-pagefind-body."""
-    return [(url, body) for url, body in pages if MARK in body]
+    """The searchable pages among (url below the language root, body HTML)."""
+    return [(url, body) for url, body in pages if searchable(body)]
 
 
 def write_search_pages(pages: list[tuple[str, str]], lang: str, folder: Path) -> None:
