@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-
 from passerelle.records.loading import Source
 from passerelle.records.markup import markdown_problem
 from passerelle.records.messages import M, Message, hint
