@@ -187,6 +187,20 @@ def test_a_damaged_entry_is_made_again(project: Path, tmp_path: Path) -> None:
     assert_same_site(tmp_path / "again", tmp_path / "cold")
 
 
+def test_a_page_made_again_because_its_html_was_damaged_is_kept_again(project: Path, tmp_path: Path) -> None:
+    """Its entry beside it whole, its HTML not: the page is made again when its HTML is asked for, and kept again
+    (the next build takes it from the cache)."""
+    build(project, tmp_path / "site")
+    garbage = b"\xff\xfe not what the build wrote {"
+    pages = [e for e in (project / CACHE).rglob("*") if e.is_file() and e.parent.parent.name in ("rendered", "job-page")]
+    for entry in pages:
+        entry.write_bytes(garbage)
+    shutil.rmtree(project / CACHE / "page")  # every page's final HTML made again: each page's HTML is asked for
+    build(project, tmp_path / "again")
+    still = [e for e in pages if e.exists() and e.read_bytes() == garbage]
+    assert len(pages) > 100 and still == []
+
+
 def test_no_cache_reads_and_writes_no_cache(project: Path, tmp_path: Path) -> None:
     build(project, tmp_path / "site", "--no-cache")
     assert not (project / CACHE).exists()

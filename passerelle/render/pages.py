@@ -106,6 +106,11 @@ def _made(entry: bytes | None) -> Made | None:
     return Made(said["title"], said["body"], said["head"], said["toc"])
 
 
+def _keep(cache: Cache, key: str, made: Made) -> None:
+    kept = {"title": made.title, "body": made.body, "head": made.head, "toc": made.toc}
+    cache.store(key, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
+
+
 def _about(entry: bytes | None) -> tuple[PreviewCard | None, bool] | None:
     """A kept page's card and whether it is searchable (see LanguageRenderer._found), or None if the entry is not
     one whole."""
@@ -220,8 +225,7 @@ class LanguageRenderer:
         made = self._make(view)
         page = RenderedPage(view.path, view.card, key, searchable(made.body), made)
         if on and key:
-            kept = {"title": made.title, "body": made.body, "head": made.head, "toc": made.toc}
-            on.store(key, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
+            _keep(on, key, made)
             about = {"card": _card_said(page.card), "searchable": page.searchable}
             on.store(on.key("page-about", key), json.dumps(about, ensure_ascii=False).encode("utf-8"))
         return page
@@ -240,7 +244,11 @@ class LanguageRenderer:
             return None
 
         def load() -> Made:
-            return _made(cache.read(key)) or self._make(self.views.page(planned))
+            made = _made(cache.read(key))
+            if made is None:
+                made = self._make(self.views.page(planned))
+                _keep(cache, key, made)
+            return made
 
         return RenderedPage(planned.path, about[0], key, about[1], load=load)
 
