@@ -5,13 +5,14 @@ orchestrates."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from concurrent.futures import as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Collection
 
-from passerelle.plan.outputs import Plan, plan
+from passerelle.plan.outputs import Plan, PlannedPage, plan
 from passerelle.records.catalog import Catalog
 from passerelle.records.problems import Problem, errors, ordered
 from passerelle.records.reading import read, uncollected
@@ -99,6 +100,69 @@ def build(
     store.sweep(since)
     progress(f"built {out} in {time.monotonic() - started:.1f} s")
     return []
+
+
+def preview(
+    root: Path, out: Path, today: dt.date, changed: Collection[str], first: str | None = None
+) -> tuple[list[Problem], int]:
+    """`serve`'s first step after an edit, so that it shows before the site is built again: the pages of the records
+    whose files are `changed` (paths from the project's folder), in every language (`first` first), put into `out`,
+    a site built before, one file at a time (a new file each: the old one may share its bytes with the cache). The
+    lists, feeds, cards and search index wait for the build that follows, which finds these pages in the cache.
+    Returns check's problems (with errors, nothing is written) and how many files were put in: none when no page
+    belongs to the changed files (a template, a deleted record, mkdocs.yml)."""
+    from passerelle.cache import Cache
+    from passerelle.publish import staging as output
+    from passerelle.publish.language import LanguageTask, write_some_pages
+    from passerelle.publish.theme import declared
+    from passerelle.render.media import write_media
+
+    checked = check(root, today)
+    if errors(checked.problems) or checked.plan is None:
+        return checked.problems, 0
+    planned = [page for page in checked.plan.pages if _belongs(page, changed)]
+    if not planned or not out.is_dir():
+        return checked.problems, 0
+    site, store = checked.site, Cache.open(root)
+    languages = sorted(site.languages, key=lambda lang: lang != first)
+    staging = output.staging_dir(out)  # beside `out`: its files are renamed into it
+    put = 0
+    try:
+        with output.scratch() as scratch:
+            media = write_media(checked.catalog, staging, site.base, site.name, store)
+            project = declared(site)
+            templates = store.shared_folder("templates") or scratch / "templates"
+            templates.mkdir(exist_ok=True)
+            for lang in languages:
+                task = LanguageTask(
+                    site,
+                    checked.catalog,
+                    checked.plan,
+                    checked.strings[lang],
+                    media,
+                    {},
+                    project,
+                    root / "theme",
+                    staging,
+                    "memory",
+                    scratch,
+                    templates,
+                    store,
+                )
+                for made in write_some_pages(task, planned):
+                    target = out / made.relative_to(staging)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(made, target)
+                    put += 1
+    finally:
+        output.abandon(staging)
+    return checked.problems, put
+
+
+def _belongs(page: PlannedPage, changed: Collection[str]) -> bool:
+    """Whether a page shows the record of one of the `changed` files (its YAML, or one of its texts)."""
+    texts = getattr(page.subject, "texts", ())
+    return page.claimant in changed or any(text.source in changed for text in texts)
 
 
 def write(

@@ -1,12 +1,62 @@
-"""The live preview: serve rebuilds when a record changes, and keeps the last good site on errors."""
+"""The live preview: serve shows an edit's own pages first, then rebuilds the site, and keeps the last good site
+on errors."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 
-from conftest import fetch, serving, wait_until
-from helpers import GOOD_JOB, write
+from conftest import LANGS, TODAY, fetch, run, serving, wait_until
+from helpers import GOOD_JOB, files, write
+from passerelle.commands.serve import Rebuilds
+from passerelle.pipeline import preview
+from passerelle.records.problems import errors
+
+JOB = "jobs/lumen-studio/developpeuse-web-alternance.yml"
+STORY = "stories/nadia/fr.md"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def built(project: Path, out: Path, *extra: str) -> dict[str, bytes]:
+    result = run(project, "build", "--out", str(out), "--today", TODAY, *extra)
+    assert result.returncode == 0, result.stderr
+    return files(out)
+
+
+def test_an_edit_s_own_pages_are_put_in_first_each_as_the_build_makes_it(project: Path, tmp_path: Path) -> None:
+    """What serve does first after an edit: the edited records' pages, in every language, into the site it serves;
+    every other file stays as it was until the build that follows, which then makes the site a cold build makes."""
+    site, today = tmp_path / "site", dt.date.fromisoformat(TODAY)
+    before = built(project, site)
+    edit(project / JOB, "fr: Développeuse web en alternance", "fr: Développeuse web et mobile en alternance")
+    edit(project / STORY, "title: Nadia,", "title: Nadia, deux ans après,")
+    problems, put = preview(project, site, today, {JOB, STORY}, "ar")
+    assert not errors(problems), problems
+    after, cold = files(site), built(project, tmp_path / "cold", "--no-cache")
+    pages = {
+        f"{lang}/{page}/index.html"
+        for lang in LANGS
+        for page in ("jobs/lumen-studio/developpeuse-web-alternance", "stories/nadia")
+    }
+    assert put == len(pages)
+    assert [rel for rel in pages if after[rel] != cold[rel]] == []  # each as the build makes it
+    assert "et mobile" in after["fr/jobs/lumen-studio/developpeuse-web-alternance/index.html"].decode()
+    assert {rel: after[rel] for rel in after if rel not in pages} == {rel: before[rel] for rel in before if rel not in pages}
+    assert "et mobile" in cold["fr/jobs/index.html"].decode() and after["fr/jobs/index.html"] == before["fr/jobs/index.html"]
+    assert built(project, site) == cold
+
+    edit(project / JOB, "contract: apprenticeship", "contract: nope")
+    problems, put = preview(project, site, today, {JOB}, None)
+    assert errors(problems) and put == 0 and files(site) == cold  # a mistake: nothing shown, nothing changed
+    edit(project / JOB, "contract: nope", "contract: apprenticeship")
+    edit(project / "theme/passerelle/job.html", "</article>", "<p>Bonne chance !</p></article>")
+    assert preview(project, site, today, {"theme/passerelle/job.html"}, "fr") == ([], 0)  # no record's page: the build does it
 
 
 def test_serve_shows_an_edit_and_survives_a_mistake(project: Path) -> None:
@@ -35,3 +85,63 @@ def test_serve_shows_a_new_employer_s_first_job_and_a_template_edit(project: Pat
             template.read_text(encoding="utf-8").replace("</article>", "<p>Bonne chance !</p></article>", 1), encoding="utf-8"
         )
         assert wait_until(lambda: "Bonne chance !" in fetch(url), limit=60)
+
+
+def test_serve_builds_the_rest_after_the_edit_s_pages_and_a_new_edit_stops_that_build(project: Path) -> None:
+    """The lists follow the edited page (the build in the background); an edit made while that build runs stops it
+    (see the next test); and serve stopped in the middle of a build stops it too."""
+    job = project / JOB
+    with serving(project) as base:
+        page, jobs = base + "fr/jobs/lumen-studio/developpeuse-web-alternance/", base + "fr/jobs/"
+        edit(job, "fr: Développeuse web en alternance", "fr: Développeuse web et mobile en alternance")
+        assert wait_until(lambda: "web et mobile" in fetch(page))
+        assert wait_until(lambda: "web et mobile" in fetch(jobs), limit=60)
+        edit(job, "web et mobile", "web, mobile")
+        assert wait_until(lambda: "web, mobile" in fetch(page))
+        time.sleep(0.3)  # the build of that edit under way
+        edit(job, "web, mobile", "web et cloud")
+        assert wait_until(lambda: "web et cloud" in fetch(page))
+        assert wait_until(lambda: "web et cloud" in fetch(jobs), limit=60)
+        edit(job, "web et cloud", "web et data")
+        assert wait_until(lambda: "web et data" in fetch(page))  # and its build begins as serve is stopped
+    assert not serve_builds()
+
+
+def test_an_edit_made_while_the_site_builds_stops_that_build(project: Path, tmp_path: Path) -> None:
+    """The build under way gives way to the next edit's (it would land after it otherwise, or hold the machine)."""
+    site = tmp_path / "site"
+    built(project, site)
+    rebuilds = Rebuilds(project, site, TODAY, shown := [])
+    try:
+        edit(project / JOB, "fr: Développeuse web en alternance", "fr: Développeuse web et mobile en alternance")
+        rebuilds.after({JOB}, "fr")
+        first = rebuilds.running
+        assert first is not None and first.poll() is None  # building
+        edit(project / JOB, "web et mobile", "web et cloud")
+        rebuilds.after({JOB}, "fr")
+        assert first.returncode is not None and first.returncode < 0  # stopped by a signal
+        assert "web et cloud" in (site / "fr/jobs/lumen-studio/developpeuse-web-alternance/index.html").read_text()
+        assert rebuilds.running is not None and rebuilds.running.wait(timeout=120) == 0
+        rebuilds.poll()
+        assert shown == [] and "web et cloud" in (site / "fr/jobs/index.html").read_text(encoding="utf-8")
+        edit(project / JOB, "web et cloud", "web et data")
+        rebuilds.after({JOB}, "fr")
+        last = rebuilds.running
+        rebuilds.stop()  # as serve stops
+        assert last is not None and last.returncode is not None and last.returncode < 0 and rebuilds.running is None
+        assert "web et cloud" in (site / "fr/jobs/index.html").read_text(encoding="utf-8")  # the site as it was
+    finally:
+        rebuilds.stop()
+
+
+def serve_builds() -> list[str]:
+    """The command lines of processes building a site of serve's (its folder is passerelle-serve-...)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            text = cmdline.read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        if "passerelle-serve-" in text and " build " in text:
+            found.append(text)
+    return found

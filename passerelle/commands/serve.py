@@ -1,12 +1,19 @@
-"""Serve: a live preview on 127.0.0.1 that rebuilds the site whenever a record, a page or the theme changes."""
+"""Serve: a live preview on 127.0.0.1 that rebuilds the site whenever a record, a page or the theme changes.
+
+After an edit, the pages of the edited records are made first, in every language (the one last looked at first),
+and put into the served site, so that the edit shows in a moment however large the site; then the whole site is
+built in a process of its own (lists, feeds, cards, search index) and swapped in. A further edit stops that build
+(a killed build leaves nothing half-made) and starts again from its pages."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import http.server
 import os
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -15,14 +22,15 @@ from pathlib import Path
 from typing import Any
 
 from passerelle.records.days import resolve_today
-from passerelle.pipeline import build
+from passerelle.records.problems import errors
+from passerelle.pipeline import build, preview
 
 WATCHED = ("content", "stories", "jobs", "theme", "mkdocs.yml")
 
 
-def snapshot(root: Path) -> dict[str, float]:
+def snapshot(root: Path) -> dict[str, int]:
     """Modification time of every watched file."""
-    seen: dict[str, float] = {}
+    seen: dict[str, int] = {}
     for name in WATCHED:
         path = root / name
         files = [path] if path.is_file() else (Path(d) / f for d, _, fs in os.walk(path) for f in fs)  # links not followed
@@ -38,6 +46,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     """Serves the last good build; while the sources have problems, every page says so at its top."""
 
     problems: list[str] = []
+    viewed: list[str] = []
+    """The first part of the path of the last page asked for: its language."""
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
@@ -48,6 +58,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802
         path = Path(self.translate_path(self.path))
+        if self.path.split("?")[0].endswith(("/", ".html")):
+            self.viewed[:] = [self.path.lstrip("/").split("/")[0]]
         if path.is_dir():
             path = path / "index.html"
         if (
@@ -90,6 +102,85 @@ def rebuild(root: Path, out: Path, today_option: str | None, shown: list[str] | 
     return True
 
 
+def changed_files(root: Path, before: dict[str, int], after: dict[str, int]) -> set[str]:
+    """The watched files added, removed or modified between two snapshots, as paths from the project's folder."""
+    paths = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+    return {Path(path).relative_to(root).as_posix() for path in paths}
+
+
+class Rebuilds:
+    """What follows an edit: its pages first (pipeline.preview), then the whole build in a process of its own, which
+    the next edit stops."""
+
+    def __init__(self, root: Path, out: Path, today_option: str | None, shown: list[str]) -> None:
+        self.root, self.out, self.today_option, self.shown = root, out, today_option, shown
+        self.running: subprocess.Popen[bytes] | None = None
+        self.said = tempfile.TemporaryFile()  # the build's messages (a pipe nobody reads would fill and block it)
+        self.started = 0.0
+
+    def after(self, changed: set[str], lang: str | None) -> None:
+        """Stop the build under way, show the edited pages, then build the site anew in the background."""
+        self.stop()
+        started = time.monotonic()
+        today = resolve_today(self.today_option)
+        try:
+            problems, put = preview(self.root, self.out, today, changed, lang)
+        except Exception as e:  # noqa: BLE001 - whatever went wrong, the preview must keep serving
+            problems, put = [], 0
+            print(f"the edited pages could not be shown first ({type(e).__name__}: {e}); building the site", file=sys.stderr)
+        if errors(problems):
+            self.shown[:] = [str(p) for p in problems]
+            for p in self.shown:
+                print(p, file=sys.stderr)
+            print("The preview still shows the last good build.", file=sys.stderr, flush=True)
+            return
+        self.shown[:] = []
+        if put:
+            print(f"{put} edited pages shown in {time.monotonic() - started:.1f} s; building the rest", file=sys.stderr)
+        else:
+            print("building the site (no record's page to show first)", file=sys.stderr)
+        command = [sys.executable, str(self.root / "build.py"), "build", "--quiet", "--out", str(self.out)]
+        self.said.seek(0)
+        self.said.truncate()
+        self.started = started
+        self.running = subprocess.Popen(
+            [*command, "--today", today.isoformat()],
+            cwd=self.root,
+            stdout=subprocess.DEVNULL,
+            stderr=self.said,
+            start_new_session=True,  # its workers and pagefind with it: stopped as one group
+        )
+
+    def poll(self) -> None:
+        """Say how the build under way ended, if it has."""
+        if self.running is None or self.running.poll() is None:
+            return
+        code, self.running = self.running.returncode, None
+        if code == 0:
+            print(f"rebuilt in {time.monotonic() - self.started:.1f} s", file=sys.stderr, flush=True)
+            return
+        self.said.seek(0)
+        lines = self.said.read().decode("utf-8", "replace").splitlines()
+        self.shown[:] = lines[-50:] or [f"the build failed (exit {code})"]
+        for line in self.shown:
+            print(line, file=sys.stderr)
+        print("The preview still shows the last good build.", file=sys.stderr, flush=True)
+
+    def stop(self) -> None:
+        if self.running is None:
+            return
+        if self.running.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.running.pid, signal.SIGTERM)
+            try:
+                self.running.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.running.pid, signal.SIGKILL)
+                self.running.wait()
+        self.running = None
+
+
 def serve(root: Path, host: str, port: int, today_option: str | None, interval: float = 0.3) -> int:
     """Serve the built site and rebuild it on every change of the sources: the system says when a file changes
     (inotify, through watchdog), and the watched files' times, compared every `interval` seconds where it cannot
@@ -103,10 +194,12 @@ def serve(root: Path, host: str, port: int, today_option: str | None, interval: 
         shown: list[str] = []
         rebuild(root, out, today_option, shown)
         out.mkdir(exist_ok=True)
-        handler = functools.partial(type("Handler", (_Quiet,), {"problems": shown}), directory=str(out))
+        viewed: list[str] = []
+        handler = functools.partial(type("Handler", (_Quiet,), {"problems": shown, "viewed": viewed}), directory=str(out))
         server = http.server.ThreadingHTTPServer((host, port), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         print(f"Serving on http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
+        rebuilds = Rebuilds(root, out, today_option, shown)
         try:
             while True:
                 if observer is None:
@@ -114,13 +207,15 @@ def serve(root: Path, host: str, port: int, today_option: str | None, interval: 
                 elif woken.wait(CHECK_ANYWAY):
                     time.sleep(SETTLE)  # an editor's save is often several writes and a rename
                 woken.clear()
+                rebuilds.poll()
                 now = snapshot(root)
                 if now != seen:
-                    seen = now
-                    rebuild(root, out, today_option, shown)
+                    changed, seen = changed_files(root, seen, now), now
+                    rebuilds.after(changed, viewed[0] if viewed else None)
         except KeyboardInterrupt:
             pass
         finally:
+            rebuilds.stop()
             server.shutdown()
             if observer is not None:
                 observer.stop()

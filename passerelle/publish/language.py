@@ -11,10 +11,11 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 from passerelle.cache import Cache, digest_of
 from passerelle.plan import urls
-from passerelle.plan.outputs import Plan
+from passerelle.plan.outputs import Plan, PlannedPage
 from passerelle.records.catalog import Catalog
 from passerelle.records.markup import MarkdownRenderer
 from passerelle.records.settings import Site
@@ -24,7 +25,7 @@ from passerelle.render.cards import CardPainter, write_cards
 from passerelle.render.feeds import write_feeds
 from passerelle.render.filter_index import write_filter_index
 from passerelle.render.media import Media
-from passerelle.render.pages import LanguageRenderer
+from passerelle.render.pages import LanguageRenderer, Made, RenderedPage
 from passerelle.render.record_html import RecordHtml
 from passerelle.render.search import finish_search_index, start_search_index, write_search_pages
 from passerelle.publish.theme import Declared, Frame, LanguagePages, write_language
@@ -57,11 +58,9 @@ class LanguageTask:
     """What earlier builds made (passerelle/cache.py): cards, calendars, pages, the search index."""
 
 
-def build_language(task: LanguageTask) -> tuple[str, set[str]]:
-    """Write one language; returns what to tell the user, and the cache entries it used (see Cache.sweep)."""
-    site, lang = task.site, task.strings.lang
-    renderer = LanguageRenderer(
-        site,
+def _renderer(task: LanguageTask) -> LanguageRenderer:
+    return LanguageRenderer(
+        task.site,
         task.catalog,
         task.strings,
         RecordHtml(MarkdownRenderer(*task.project.markdown), task.html),
@@ -69,6 +68,61 @@ def build_language(task: LanguageTask) -> tuple[str, set[str]]:
         task.theme,
         task.templates,
     )
+
+
+def _frame(task: LanguageTask, renderer: LanguageRenderer) -> Frame:
+    """What every page of the language shares around its content."""
+    site, lang = task.site, task.strings.lang
+    return Frame(
+        footer=renderer.footer(),
+        skip=task.strings("skip"),
+        languages_label=task.strings("languages"),
+        languages=tuple((code, site.language_name(code)) for code in site.languages),
+        base=site.base,
+        not_found={
+            "title": task.strings("not_found_title"),
+            "text": task.strings("not_found_text"),
+            "home": site.href(lang),
+            "home_label": task.strings("nav_home"),
+            "jobs": site.href(lang, urls.JOBS),
+            "jobs_label": task.strings("all_jobs"),
+        },
+    )
+
+
+def write_some_pages(task: LanguageTask, planned: Sequence[PlannedPage]) -> list[Path]:
+    """Only the `planned` pages of one language, through the theme, into <staging>/<lang>/ (nothing else: no feeds,
+    cards or search index); returns their files. The pages are kept in the cache as a whole build keeps them, so
+    that the build that follows takes them from there. `serve` shows an edit this way before building the site."""
+    renderer = _renderer(task)
+    pages = [renderer.render(page, task.cache) for page in planned]
+    nav, paths = renderer.nav(), {page.path for page in pages}
+    # The nav's pages must be there for the sidebar's links to be theirs (a link to a missing page is left as it
+    # was written): each stands in by its title alone, its own HTML thrown away (the theme never keeps a nav page)
+    stand_ins = [
+        RenderedPage(path, None, "", False, Made(title, "", ""))
+        for item in nav
+        for title, src in item.items()
+        if (path := src.removesuffix("index.md")) not in paths
+    ]
+    write_language(
+        task.site,
+        LanguagePages(task.strings.lang, pages + stand_ins, nav, _frame(task, renderer)),
+        task.project,
+        task.staging,
+        task.scratch / f"{task.strings.lang}-theme",
+        task.handover,
+        task.templates,
+        task.cache,
+        theme_files=False,
+    )
+    return [task.staging / task.strings.lang / urls.page_file(page.path) for page in planned]
+
+
+def build_language(task: LanguageTask) -> tuple[str, set[str]]:
+    """Write one language; returns what to tell the user, and the cache entries it used (see Cache.sweep)."""
+    site, lang = task.site, task.strings.lang
+    renderer = _renderer(task)
     pages = renderer.pages(task.plan, task.cache)
     searchable = task.scratch / lang
     bundle = task.staging / f".{lang}-pagefind"  # beside the language's folder (one rename moves it in)
@@ -79,21 +133,7 @@ def build_language(task: LanguageTask) -> tuple[str, set[str]]:
         write_search_pages([(p.path, p.body) for p in searched], lang, searchable)
         indexing = start_search_index(searchable, bundle)
     try:
-        frame = Frame(
-            footer=renderer.footer(),
-            skip=task.strings("skip"),
-            languages_label=task.strings("languages"),
-            languages=tuple((code, site.language_name(code)) for code in site.languages),
-            base=site.base,
-            not_found={
-                "title": task.strings("not_found_title"),
-                "text": task.strings("not_found_text"),
-                "home": site.href(lang),
-                "home_label": task.strings("nav_home"),
-                "jobs": site.href(lang, urls.JOBS),
-                "jobs_label": task.strings("all_jobs"),
-            },
-        )
+        frame = _frame(task, renderer)
         write_language(
             site,
             LanguagePages(lang, pages, renderer.nav(), frame),
