@@ -104,13 +104,13 @@ def build(
 
 def preview(
     root: Path, out: Path, today: dt.date, changed: Collection[str], first: str | None = None
-) -> tuple[list[Problem], int]:
+) -> tuple[list[Problem], list[str]]:
     """`serve`'s first step after an edit, so that it shows before the site is built again: the pages of the records
     whose files are `changed` (paths from the project's folder), in every language (`first` first), put into `out`,
     a site built before, one file at a time (a new file each: the old one may share its bytes with the cache). The
     lists, feeds, cards and search index wait for the build that follows, which finds these pages in the cache.
-    Returns check's problems (with errors, nothing is written) and how many files were put in: none when no page
-    belongs to the changed files (a template, a deleted record, mkdocs.yml)."""
+    Returns check's problems (with errors, nothing is written) and the files put in, in order (below `out`): none
+    when no page belongs to the changed files (a template, a deleted record, mkdocs.yml)."""
     from passerelle.cache import Cache
     from passerelle.publish import staging as output
     from passerelle.publish.language import LanguageTask, write_some_pages
@@ -119,14 +119,14 @@ def preview(
 
     checked = check(root, today)
     if errors(checked.problems) or checked.plan is None:
-        return checked.problems, 0
+        return checked.problems, []
     planned = [page for page in checked.plan.pages if _belongs(page, changed)]
     if not planned or not out.is_dir():
-        return checked.problems, 0
+        return checked.problems, []
     site, store = checked.site, Cache.open(root)
     languages = sorted(site.languages, key=lambda lang: lang != first)
     staging = output.staging_dir(out)  # beside `out`: its files are renamed into it
-    put = 0
+    put: list[str] = []
     try:
         with output.scratch() as scratch:
             media = write_media(checked.catalog, staging, site.base, site.name, store)
@@ -153,7 +153,7 @@ def preview(
                     target = out / made.relative_to(staging)
                     target.parent.mkdir(parents=True, exist_ok=True)
                     os.replace(made, target)
-                    put += 1
+                    put.append(target.relative_to(out).as_posix())
     finally:
         output.abandon(staging)
     return checked.problems, put

@@ -126,7 +126,7 @@ class Rebuilds:
         try:
             problems, put = preview(self.root, self.out, today, changed, lang)
         except Exception as e:  # noqa: BLE001 - whatever went wrong, the preview must keep serving
-            problems, put = [], 0
+            problems, put = [], []
             print(f"the edited pages could not be shown first ({type(e).__name__}: {e}); building the site", file=sys.stderr)
         if errors(problems):
             self.shown[:] = [str(p) for p in problems]
@@ -136,7 +136,7 @@ class Rebuilds:
             return
         self.shown[:] = []
         if put:
-            print(f"{put} edited pages shown in {time.monotonic() - started:.1f} s; building the rest", file=sys.stderr)
+            print(f"{len(put)} edited pages shown in {time.monotonic() - started:.1f} s; building the rest", file=sys.stderr)
         else:
             print("building the site (no record's page to show first)", file=sys.stderr)
         command = [sys.executable, str(self.root / "build.py"), "build", "--quiet", "--out", str(self.out)]
