@@ -161,16 +161,17 @@ def test_a_cache_that_came_with_a_commit_is_not_used(project: Path, tmp_path: Pa
 
 
 def test_a_damaged_entry_is_made_again(project: Path, tmp_path: Path) -> None:
-    """Entries the build parses (Markdown's HTML, rendered pages, the cards and search marks kept beside them) that
-    are not what it wrote are made again, with no traceback: a page whose entry beside it is whole, but whose HTML
-    is not, is made again when its HTML is asked for."""
+    """Entries the build parses (Markdown's HTML, rendered pages, the cards and search marks kept beside them, an SVG
+    logo's pixels) that are not what it wrote are made again, with no traceback: a page whose entry beside it is
+    whole, but whose HTML is not, is made again when its HTML is asked for."""
     build(project, tmp_path / "site")
-    damaged, abouts = 0, 0
+    damaged: dict[str, int] = {}
+    abouts = 0
     for entry in sorted((project / CACHE).rglob("*")):
         kind = entry.parent.parent.name
-        if entry.is_file() and kind in ("markdown", "rendered", "job-page"):
+        if entry.is_file() and kind in ("markdown", "rendered", "job-page", "logo-pixels"):
             entry.write_bytes(b"\xff\xfe not what the build wrote {")
-            damaged += 1
+            damaged[kind] = damaged.get(kind, 0) + 1
         elif entry.is_file() and kind == "page-about":
             said = json.loads(entry.read_bytes())
             if said["card"] and abouts % 3 == 0:  # a card's title that is no text
@@ -181,7 +182,7 @@ def test_a_damaged_entry_is_made_again(project: Path, tmp_path: Path) -> None:
                 said["searchable"] = "yes"
             entry.write_text(json.dumps(said), encoding="utf-8")  # else whole: its page's HTML is not
             abouts += 1
-    assert damaged > 100 and abouts > 100
+    assert sum(damaged.values()) > 100 and abouts > 100 and damaged["logo-pixels"] >= 1
     build(project, tmp_path / "again")
     build(project, tmp_path / "cold", "--no-cache")
     assert_same_site(tmp_path / "again", tmp_path / "cold")

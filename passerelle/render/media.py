@@ -88,7 +88,7 @@ def write_media(catalog: Catalog, root: Path, base: str, site_name: str, cache: 
             raw = read_regular(employer.logo, MAX_SVG_BYTES)
             svg = _made(cache, "logo-svg", raw, make=functools.partial(clean_svg, raw))
             (root / urls.logo(name)).write_bytes(svg)
-            pixels = rasterise_svg(svg, LOGO_SIZE)
+            pixels = _pixels(cache, svg)
             if pixels:
                 card_logos[employer.id] = pixels
         else:
@@ -133,6 +133,31 @@ def _made(cache: Cache, kind: str, *made_from: str | bytes, make: Callable[[], b
         found = make()
         cache.store(key, found)
     return found
+
+
+def _pixels(cache: Cache, svg: bytes) -> bytes | None:
+    """A cleaned SVG logo as the cards draw it, as an earlier build made it (Cairo takes 5 ms a logo: 250 partners
+    were a second of every build, and of every edit `serve` shows). An entry that is no whole PNG is made again;
+    nothing is kept where Cairo cannot be loaded (see rasterise_svg)."""
+    key = cache.key("logo-pixels", svg, str(LOGO_SIZE))
+    found = cache.read(key)
+    if found is not None and _whole_png(found):
+        return found
+    pixels = rasterise_svg(svg, LOGO_SIZE)
+    if pixels:
+        cache.store(key, pixels)
+    return pixels
+
+
+def _whole_png(data: bytes) -> bool:
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            if img.format != "PNG":
+                return False
+            img.verify()  # every chunk's checksum
+    except (OSError, SyntaxError, ValueError):
+        return False
+    return True
 
 
 def _clean(raw: bytes) -> Image.Image:
