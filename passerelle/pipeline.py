@@ -110,7 +110,8 @@ def preview(
     a site built before, one file at a time (a new file each: the old one may share its bytes with the cache). The
     lists, feeds, cards and search index wait for the build that follows, which finds these pages in the cache.
     Returns check's problems (with errors, nothing is written) and the files put in, in order (below `out`): none
-    when no page belongs to the changed files (a template, a deleted record, mkdocs.yml)."""
+    when no page belongs to the changed files (a template, a deleted record, mkdocs.yml), or `out` is no site built
+    before."""
     from passerelle.cache import Cache
     from passerelle.publish import staging as output
     from passerelle.publish.language import LanguageTask, write_some_pages
@@ -121,7 +122,7 @@ def preview(
     if errors(checked.problems) or checked.plan is None:
         return checked.problems, []
     planned = [page for page in checked.plan.pages if _belongs(page, changed)]
-    if not planned or not out.is_dir():
+    if not planned or not output.is_site(out):  # nothing built yet (the first build failed): the build makes it all
         return checked.problems, []
     site, store = checked.site, Cache.open(root)
     languages = sorted(site.languages, key=lambda lang: lang != first)

@@ -146,3 +146,15 @@ def serve_builds() -> list[str]:
         if "passerelle-serve-" in text and " build " in text:
             found.append(text)
     return found
+
+
+def test_serve_started_on_a_mistake_shows_the_site_once_it_is_mended(project: Path) -> None:
+    """Nothing built at first (the banner says why); the fix builds the whole site."""
+    job = project / JOB
+    text = job.read_text(encoding="utf-8")
+    job.write_text(text.replace("contract: apprenticeship", "contract: nope"), encoding="utf-8")
+    with serving(project) as base:
+        page = base + "fr/jobs/lumen-studio/developpeuse-web-alternance/"
+        job.write_text(text.replace("fr: Développeuse web en alternance", "fr: Développeuse web et mobile"), encoding="utf-8")
+        assert wait_until(lambda: "web et mobile" in fetch(base + "fr/jobs/"), limit=60)
+        assert "web et mobile" in fetch(page)
