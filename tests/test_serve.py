@@ -15,6 +15,7 @@ from passerelle.records.problems import errors
 
 JOB = "jobs/lumen-studio/developpeuse-web-alternance.yml"
 STORY = "stories/nadia/fr.md"
+ABOUT = "content/pages/about/fr.md"
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -36,13 +37,14 @@ def test_an_edit_s_own_pages_are_put_in_first_each_as_the_build_makes_it(project
     before = built(project, site)
     edit(project / JOB, "fr: Développeuse web en alternance", "fr: Développeuse web et mobile en alternance")
     edit(project / STORY, "title: Nadia,", "title: Nadia, deux ans après,")
-    problems, put = preview(project, site, today, {JOB, STORY}, "ar")
+    edit(project / ABOUT, "des parcours en ligne", "des parcours en ligne, à leur rythme,")  # a page in the nav
+    problems, put = preview(project, site, today, {JOB, STORY, ABOUT}, "ar")
     assert not errors(problems), problems
     after, cold = files(site), built(project, tmp_path / "cold", "--no-cache")
     pages = {
         f"{lang}/{page}/index.html"
         for lang in LANGS
-        for page in ("jobs/lumen-studio/developpeuse-web-alternance", "stories/nadia")
+        for page in ("jobs/lumen-studio/developpeuse-web-alternance", "stories/nadia", "about")
     }
     assert set(put) == pages and len(put) == len(pages)
     assert [rel.split("/")[0] for rel in put[:2]] == ["ar", "ar"]  # the language last looked at first
