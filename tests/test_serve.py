@@ -106,7 +106,8 @@ def test_serve_builds_the_rest_after_the_edit_s_pages_and_a_new_edit_stops_that_
         assert wait_until(lambda: "web et cloud" in fetch(page))
         assert wait_until(lambda: "web et cloud" in fetch(jobs), limit=60)
         edit(job, "web et cloud", "web et data")
-        assert wait_until(lambda: "web et data" in fetch(page))  # and its build begins as serve is stopped
+        assert wait_until(lambda: "web et data" in fetch(page))
+        assert wait_until(lambda: bool(serve_builds()), limit=10)  # its build under way as serve is stopped
     assert not serve_builds()
 
 
