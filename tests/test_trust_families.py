@@ -298,6 +298,8 @@ def test_a_16_bit_grey_photo_keeps_its_tones() -> None:
         ('"a\\u2067b"', False),
         ('"a\\u200Bb"', False),
         ('"x\\uFFFE"', False),
+        ('"x\\U0001FFFE"', False),  # a noncharacter beyond the first plane
+        ('"x\\U000E0041"', False),  # a tag character
         ('"Développeuse\\u2067 web\\u2069"', True),
     ],
 )
