@@ -17,7 +17,7 @@ from typing import Callable
 import pytest
 
 from conftest import TODAY, run
-from helpers import GOOD_JOB, files, write
+from helpers import GOOD_JOB, edit, files, write
 
 CACHE = ".passerelle-cache"
 
@@ -36,12 +36,6 @@ def build(root: Path, out: Path, *extra: str, today: str = TODAY) -> str:
     result = run(root, "build", "--out", str(out), "--today", today, *extra)
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stderr
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 NEXT_DAY = (dt.date.fromisoformat(TODAY) + dt.timedelta(days=1)).isoformat()

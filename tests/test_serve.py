@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from conftest import LANGS, TODAY, fetch, run, serving, wait_until
-from helpers import GOOD_JOB, files, write
+from helpers import GOOD_JOB, edit, files, write
 from passerelle.commands.serve import Rebuilds
 from passerelle.pipeline import preview
 from passerelle.records.problems import errors
@@ -16,12 +16,6 @@ from passerelle.records.problems import errors
 JOB = "jobs/lumen-studio/developpeuse-web-alternance.yml"
 STORY = "stories/nadia/fr.md"
 ABOUT = "content/pages/about/fr.md"
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def built(project: Path, out: Path, *extra: str) -> dict[str, bytes]:

@@ -139,12 +139,20 @@ class Rebuilds:
             print(f"{len(put)} edited pages shown in {time.monotonic() - started:.1f} s; building the rest", file=sys.stderr)
         else:
             print("building the site (no record's page to show first)", file=sys.stderr)
-        command = [sys.executable, str(self.root / "build.py"), "build", "--quiet", "--out", str(self.out)]
         self.said.seek(0)
         self.said.truncate()
         self.started = started
         self.running = subprocess.Popen(
-            [*command, "--today", today.isoformat()],
+            [
+                sys.executable,
+                str(self.root / "build.py"),
+                "build",
+                "--quiet",
+                "--out",
+                str(self.out),
+                "--today",
+                today.isoformat(),
+            ],
             cwd=self.root,
             stdout=subprocess.DEVNULL,
             stderr=self.said,
