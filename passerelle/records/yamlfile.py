@@ -14,6 +14,7 @@ import yaml
 
 from passerelle.records.messages import M, Message
 from passerelle.records.text import characters_problem
+from passerelle.records.yamlplain import read_plain
 from passerelle.records.yamlsyntax import explain
 
 try:  # the C parser is many times faster; both refuse Python tags the same way
@@ -130,7 +131,12 @@ def decode(raw: bytes) -> str:
 def parse(text: str, line_offset: int = 0, lines: bool = False) -> Document:
     """Parse one YAML document. `line_offset` is added to every line (front matter).
 
-    Lines are noted at once with `lines=True`, else on the first call to `Document.line()`."""
+    Lines are noted at once with `lines=True`, else on the first call to `Document.line()`. The common shape of a
+    record is read by yamlplain (the same values, faster), anything else by PyYAML."""
+    plain = None if lines else read_plain(text)
+    if plain is not None:
+        data, typed, first = plain
+        return Document(data, None, first + 1 + line_offset, text, line_offset, typed=typed)
     try:
         if _maybe_alias(text):
             _refuse_aliases(text, line_offset)
