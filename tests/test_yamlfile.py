@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 import tracemalloc
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -238,7 +240,9 @@ def _records(draw: st.DrawFn, depth: int = 0) -> str:
             out.append(f"{indent}{key}: " + draw(st.sampled_from(["|", "|-"])))
             inner = indent + " " * draw(st.sampled_from([2, 4]))
             body = draw(
-                st.lists(st.sampled_from(["Un texte : ici.", "", "- item", "  plus loin", "# titre", "a: b", " ", "  "]), min_size=1)
+                st.lists(
+                    st.sampled_from(["Un texte : ici.", "", "- item", "  plus loin", "# titre", "a: b", " ", "  "]), min_size=1
+                )
             )
             out.extend(inner + line if line else "" for line in body)  # " ": a blank line with spaces beyond the block's
         elif shape == "list":
@@ -295,11 +299,20 @@ def test_the_plain_reader_reads_records_of_every_shape_as_pyyaml(text: str, end:
     _same_as_pyyaml(text.replace("\n", end) if last_break else text.rstrip("\n").replace("\n", end))
 
 
-def test_the_sample_records_are_of_the_common_shape() -> None:
-    """Else the plain reader would be code that never runs (and `check` slower by half)."""
-    files = [p for p in ROOT.glob("[jc]*/**/*.yml") if "schemas" not in p.parts] + list(ROOT.glob("stories/*/story.yml"))
-    assert len(files) > 20
-    for path in files:
-        text = decode(path.read_bytes())
-        assert read_plain(text) is not None, path
-        _same_as_pyyaml(text)
+def test_the_sample_records_are_of_the_common_shape(tmp_path: Path) -> None:
+    """Else the plain reader would be code that never runs (and `check` slower by half): the sample's records and
+    front matter, and those of the benchmarks' corpus."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    generate(40, tmp_path)
+    for root in (ROOT, tmp_path):
+        records = list(root.glob("[jc]*/**/*.yml")) + list(root.glob("stories/*/story.yml"))
+        texts = list(root.glob("stories/*/*.md")) + list(root.glob("content/pages/*/*.md"))
+        assert len(records) > 20 and len(texts) > 5
+        for path in records + texts:
+            text = decode(path.read_bytes())
+            if path.suffix == ".md":
+                text = text.split("---\n", 2)[1]  # the front matter, between its --- lines
+            assert read_plain(text) is not None, path
+            _same_as_pyyaml(text)

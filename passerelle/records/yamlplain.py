@@ -1,11 +1,11 @@
 """The common shape of a record, read without libyaml: what `yamlfile.parse` tries first.
 
 Records are nearly all the same few shapes: mappings of plain words, one-line values (plain, or quoted without
-escapes), lists of one-line values, literal blocks (`|`, `|-`). Reading those lines directly is several times
-faster than PyYAML's parser, whose every token and mark becomes a Python object. Anything else, and any doubt
-(a tab, a comment after a value, a folded block, a value that continues on the next line, a key written twice,
-a date that is not one), returns None, and PyYAML reads the text as before: the result is then the same by
-construction. Where this module does answer, it must answer as PyYAML does (the same values, the same typed
+escapes), lists of one-line values, literal blocks (`|`, `|-`). Reading those lines directly takes less than half
+the time of PyYAML's C parser, whose every event and mark becomes a Python object (docs/benchmarks.md). Anything
+else, and any doubt (a tab, a comment after a value, a folded block, a value that continues on the next line, a
+key written twice, a date that is not one), returns None, and PyYAML reads the text as before: the result is then
+the same by construction. Where this module does answer, it must answer as PyYAML does (the same values, the same typed
 text, the same first line): tests/test_yamlfile.py compares the two on generated texts of every shape.
 
 Types are PyYAML's own: each plain value goes through its resolver (YAML 1.1's rules: `12:30` is a number,
@@ -85,10 +85,7 @@ class _Reader:
         first = self._next()
         if first is None or first[0] != 0:
             raise _Unsure  # empty, or the whole document indented
-        data = self._mapping(0, ())
-        if self._next() is not None:
-            raise _Unsure
-        return data, self.typed, first[1]
+        return self._mapping(0, ()), self.typed, first[1]  # it reads to the end: every line is in at least 0
 
     def _next(self) -> tuple[int, int] | None:
         """The indentation and index of the next line that is neither blank nor a comment (self.i moves to it)."""
