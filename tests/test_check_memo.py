@@ -195,3 +195,17 @@ def test_the_memo_is_signed_with_a_key_only_this_user_reads(
     (project / MEMO).unlink()
     check(project, TODAY)
     assert not (project / MEMO).exists()
+
+
+def test_two_first_checks_at_once_keep_one_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key another check made while this one was making its own is kept (else the other's memo is lost)."""
+    from passerelle.records import memo as memo_module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    key = tmp_path / "cache/passerelle/memo.key"
+    key.parent.mkdir(parents=True)
+    key.write_bytes(b"a" * 32)
+    key.chmod(0o600)
+    monkeypatch.setattr(memo_module.Path, "exists", lambda self: False)  # as if made after this check looked
+    assert memo_module._signing_key() == b"a" * 32
+    assert [p.name for p in key.parent.iterdir()] == ["memo.key"]

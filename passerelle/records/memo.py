@@ -58,7 +58,14 @@ def _signing_key() -> bytes | None:
             tmp = folder / f"{_TMP}{os.getpid()}-memo.key"
             with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as f:
                 f.write(os.urandom(32))
-            os.replace(tmp, where)  # two first uses at once: one key stays, and the other's memo is read as empty
+            try:
+                os.link(tmp, where)  # never replaces: of two first uses at once, both keep the key made first
+            except FileExistsError:
+                pass
+            except OSError:  # a file system without links: one key stays, the other use's memo is read as empty
+                os.replace(tmp, where)
+            finally:
+                tmp.unlink(missing_ok=True)
         info = os.stat(where, follow_symlinks=False)
         if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
             return None
