@@ -636,8 +636,10 @@ def test_the_filtered_list_offers_the_feed_of_what_she_chose(browser: Any, base:
     assert follow.inner_text().startswith(exact)
     rss = follow.locator(".pa-follow__rss").get_attribute("href")
     assert rss == f"/{lang}/feeds/regions/auvergne-rhone-alpes-alternance.xml"
-    shown = sorted(page.eval_on_selector_all("#pa-jobs > li h3 a", "els => els.map(a => a.href)"))
     feed = feedparser.parse(fetch_text(base + rss.lstrip("/")))
+    # the list follows the filters a moment after the feed's link does (its cards come from their own files)
+    page.wait_for_function("n => document.querySelectorAll('#pa-jobs > li').length === n", arg=len(feed.entries))
+    shown = sorted(page.eval_on_selector_all("#pa-jobs > li h3 a", "els => els.map(a => a.href)"))
     assert sorted(e.link.replace("https://passerelle.example.org/", base) for e in feed.entries) == shown
     page.select_option("#q-remote", "hybrid")  # no feed for exactly that: the nearest, said as such
     page.wait_for_function(
@@ -650,7 +652,7 @@ def test_the_filtered_list_offers_the_feed_of_what_she_chose(browser: Any, base:
     page.select_option("#q-level", "A2")
     page.wait_for_function("document.querySelector('#pa-follow .pa-follow__rss').getAttribute('href').endsWith('levels/a2.xml')")
     levels = feedparser.parse(fetch_text(base + f"{lang}/feeds/levels/a2.xml"))
-    assert len(levels.entries) == page.locator("#pa-jobs > li").count()
+    page.wait_for_function("n => document.querySelectorAll('#pa-jobs > li').length === n", arg=len(levels.entries))
     assert visit.blocked == [] and visit.errors == []
     page.context.close()
 
