@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+from passerelle.commands.serve import Server  # says nothing of a browser that leaves before a file is sent
+
 FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -77,7 +79,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def serve(folder: Path) -> Iterator[str]:
     """Serve `folder` on 127.0.0.1 and yield its base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(folder)))
+    server = Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

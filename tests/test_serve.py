@@ -4,12 +4,15 @@ on errors."""
 from __future__ import annotations
 
 import datetime as dt
+import http.server
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import LANGS, TODAY, fetch, run, serving, wait_until
 from helpers import GOOD_JOB, edit, files, write
-from passerelle.commands.serve import Rebuilds
+from passerelle.commands.serve import Rebuilds, Server
 from passerelle.pipeline import preview
 from passerelle.records.problems import errors
 
@@ -155,3 +158,22 @@ def test_serve_started_on_a_mistake_shows_the_site_once_it_is_mended(project: Pa
         job.write_text(text.replace("fr: Développeuse web en alternance", "fr: Développeuse web et mobile"), encoding="utf-8")
         assert wait_until(lambda: "web et mobile" in fetch(base + "fr/jobs/"), limit=60)
         assert "web et mobile" in fetch(page)
+
+
+def test_a_visitor_who_leaves_before_a_file_is_sent_is_no_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """A tab closed while a page loads printed a traceback in the editor's terminal; a real error still shows."""
+    server = Server(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    try:
+        for error in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "Connection reset by peer")):
+            try:
+                raise error
+            except ConnectionError:
+                server.handle_error(None, ("127.0.0.1", 50000))
+        assert capsys.readouterr().err == ""
+        try:
+            raise ValueError("a mistake of ours")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 50000))
+        assert "ValueError: a mistake of ours" in capsys.readouterr().err
+    finally:
+        server.server_close()

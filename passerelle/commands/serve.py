@@ -42,6 +42,15 @@ def snapshot(root: Path) -> dict[str, int]:
     return seen
 
 
+class Server(http.server.ThreadingHTTPServer):
+    """A local server that says nothing when a visitor leaves before a file is sent (a tab closed, another page
+    opened): that is no error, and it printed a traceback in the terminal of whoever was editing."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a broken pipe, a connection reset
+            super().handle_error(request, client_address)
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     """Serves the last good build; while the sources have problems, every page says so at its top."""
 
@@ -204,7 +213,7 @@ def serve(root: Path, host: str, port: int, today_option: str | None, interval: 
         out.mkdir(exist_ok=True)
         viewed: list[str] = []
         handler = functools.partial(type("Handler", (_Quiet,), {"problems": shown, "viewed": viewed}), directory=str(out))
-        server = http.server.ThreadingHTTPServer((host, port), handler)
+        server = Server((host, port), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         print(f"Serving on http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
         rebuilds = Rebuilds(root, out, today_option, shown)
